@@ -1,0 +1,178 @@
+package dev.racedet.agent.instrument;
+
+import dev.racedet.runtime.Registry;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Instruments field instructions. Plain fields become access events (the race candidates);
+ * volatile fields become acquire (after a read) and release (before a write) events; statics also
+ * record the use of their class, which acquires its static initializer. Final instance fields are
+ * left alone. In a constructor, writes before {@code super(...)} returns touch an uninitialized
+ * {@code this}, which cannot be passed to a hook and cannot race, so they are skipped.
+ */
+final class FieldAccessVisitor extends MethodVisitor {
+    private static final String OBJ_II = "(Ljava/lang/Object;II)V";
+    private static final String OBJ_I = "(Ljava/lang/Object;I)V";
+
+    private final SiteTracker site;
+    private final MemberResolver resolver;
+    private boolean beforeSuperCall;
+    private int pendingNews;
+
+    FieldAccessVisitor(MethodVisitor next, SiteTracker site, MemberResolver resolver, boolean constructor) {
+        super(Opcodes.ASM9, next);
+        this.site = site;
+        this.resolver = resolver;
+        this.beforeSuperCall = constructor;
+    }
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+        if (opcode == Opcodes.NEW) {
+            pendingNews++;
+        }
+        super.visitTypeInsn(opcode, type);
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        // The first <init> call not matching an earlier NEW is this constructor's super()/this() call.
+        if (beforeSuperCall && opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
+            if (pendingNews > 0) {
+                pendingNews--;
+            } else {
+                beforeSuperCall = false;
+            }
+        }
+        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    }
+
+    @Override
+    public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        MemberResolver.Field field = resolver.field(owner, name, descriptor);
+        if (field == null) {
+            super.visitFieldInsn(opcode, owner, name, descriptor);
+            return;
+        }
+        boolean wide = descriptor.equals("J") || descriptor.equals("D");
+        switch (opcode) {
+            case Opcodes.GETFIELD -> getField(field, owner, name, descriptor, wide);
+            case Opcodes.PUTFIELD -> putField(field, owner, name, descriptor, wide);
+            case Opcodes.GETSTATIC -> getStatic(field, owner, name, descriptor);
+            default -> putStatic(field, owner, name, descriptor);
+        }
+    }
+
+    private void getField(MemberResolver.Field field, String owner, String name, String descriptor, boolean wide) {
+        if (field.isFinal()) {
+            super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
+            return;
+        }
+        int fieldId = fieldId(field, name);
+        if (field.isVolatile()) {
+            // [obj] -> DUP -> [obj obj] -> GETFIELD -> [obj v]
+            super.visitInsn(Opcodes.DUP);
+            super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
+            moveObjectAboveValue(wide); // -> [v obj]
+            Hooks.pushInt(mv, fieldId); // -> [v obj id]
+            Hooks.call(mv, "volatileRead", OBJ_I); // -> [v], after the read: an acquire
+            return;
+        }
+        // [obj] -> DUP -> [obj obj] -> push ids -> [obj obj fid sid] -> read(...) -> [obj] -> GETFIELD
+        super.visitInsn(Opcodes.DUP);
+        Hooks.pushInt(mv, fieldId);
+        Hooks.pushInt(mv, site.site(fieldId, false));
+        Hooks.call(mv, "read", OBJ_II);
+        super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
+    }
+
+    private void putField(MemberResolver.Field field, String owner, String name, String descriptor, boolean wide) {
+        if (field.isFinal() || beforeSuperCall) {
+            super.visitFieldInsn(Opcodes.PUTFIELD, owner, name, descriptor);
+            return;
+        }
+        int fieldId = fieldId(field, name);
+        copyObjectBelowValue(wide); // [obj v] -> [obj v obj]
+        Hooks.pushInt(mv, fieldId);
+        if (field.isVolatile()) {
+            Hooks.call(mv, "volatileWrite", OBJ_I); // [obj v obj fid] -> [obj v], before the write: a release
+        } else {
+            Hooks.pushInt(mv, site.site(fieldId, true));
+            Hooks.call(mv, "write", OBJ_II); // [obj v obj fid sid] -> [obj v]
+        }
+        super.visitFieldInsn(Opcodes.PUTFIELD, owner, name, descriptor);
+    }
+
+    private void getStatic(MemberResolver.Field field, String owner, String name, String descriptor) {
+        // Static hooks run after the instruction, when the declaring class is surely initialized.
+        super.visitFieldInsn(Opcodes.GETSTATIC, owner, name, descriptor); // [] -> [v]
+        int classId = classId(field);
+        if (field.isFinal()) {
+            Hooks.pushInt(mv, classId);
+            Hooks.call(mv, "classUse", "(I)V"); // [v cid] -> [v]
+        } else if (field.isVolatile()) {
+            Hooks.pushInt(mv, fieldId(field, name));
+            Hooks.pushInt(mv, classId);
+            Hooks.call(mv, "volatileReadStatic", "(II)V"); // [v fid cid] -> [v]
+        } else {
+            int fieldId = fieldId(field, name);
+            Hooks.pushInt(mv, fieldId);
+            Hooks.pushInt(mv, site.site(fieldId, false));
+            Hooks.pushInt(mv, classId);
+            Hooks.call(mv, "readStatic", "(III)V"); // [v fid sid cid] -> [v]
+        }
+    }
+
+    private void putStatic(MemberResolver.Field field, String owner, String name, String descriptor) {
+        if (field.isFinal()) {
+            super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // only in <clinit>
+            return;
+        }
+        int fieldId = fieldId(field, name);
+        int classId = classId(field);
+        if (field.isVolatile()) {
+            Hooks.pushInt(mv, fieldId);
+            Hooks.call(mv, "volatileWriteStatic", "(I)V"); // [v fid] -> [v], the release before the write
+            super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // [v] -> []
+            Hooks.pushInt(mv, classId);
+            Hooks.call(mv, "classUse", "(I)V");
+            return;
+        }
+        super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // [v] -> []
+        Hooks.pushInt(mv, fieldId);
+        Hooks.pushInt(mv, site.site(fieldId, true));
+        Hooks.pushInt(mv, classId);
+        Hooks.call(mv, "writeStatic", "(III)V"); // [fid sid cid] -> []
+    }
+
+    /** [obj v] -> [obj v obj], for a one- or two-slot value. */
+    private void copyObjectBelowValue(boolean wide) {
+        if (wide) {
+            super.visitInsn(Opcodes.DUP2_X1); // [obj vv] -> [vv obj vv]
+            super.visitInsn(Opcodes.POP2);    // -> [vv obj]
+            super.visitInsn(Opcodes.DUP_X2);  // -> [obj vv obj]
+        } else {
+            super.visitInsn(Opcodes.SWAP);    // [obj v] -> [v obj]
+            super.visitInsn(Opcodes.DUP_X1);  // -> [obj v obj]
+        }
+    }
+
+    /** [obj v] -> [v obj], for a one- or two-slot value. */
+    private void moveObjectAboveValue(boolean wide) {
+        if (wide) {
+            super.visitInsn(Opcodes.DUP2_X1); // [obj vv] -> [vv obj vv]
+            super.visitInsn(Opcodes.POP2);    // -> [vv obj]
+        } else {
+            super.visitInsn(Opcodes.SWAP);
+        }
+    }
+
+    private int fieldId(MemberResolver.Field field, String name) {
+        return Registry.fieldId(site.loader(), field.declaringClass(), name);
+    }
+
+    private int classId(MemberResolver.Field field) {
+        return Registry.classId(site.loader(), field.declaringClass());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.racedet.agent.instrument;
+
+import dev.racedet.runtime.Registry;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Builds, for every method with code, the chain of method visitors, one per concern:
+ * {@link SiteTracker} (source line, stack size), {@link FieldAccessVisitor}, {@link SyncCallVisitor},
+ * {@link MonitorVisitor}, {@link SynchronizedMethodVisitor} and {@link ClassInitVisitor}.
+ */
+final class InstrumentingClassVisitor extends ClassVisitor {
+    private final MemberResolver resolver;
+    private final ClassLoader loader;
+    private int version;
+    private String internalName;
+    private String className;
+    private String sourceFile = "Unknown Source";
+
+    InstrumentingClassVisitor(ClassVisitor next, MemberResolver resolver, ClassLoader loader) {
+        super(Opcodes.ASM9, next);
+        this.resolver = resolver;
+        this.loader = loader;
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName,
+                      String[] interfaces) {
+        this.version = version;
+        this.internalName = name;
+        this.className = name.replace('/', '.');
+        super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
+    public void visitSource(String source, String debug) {
+        if (source != null) {
+            sourceFile = source;
+        }
+        super.visitSource(source, debug);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                     String[] exceptions) {
+        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+        if (mv == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+            return mv;
+        }
+        if (name.equals("<clinit>")) {
+            mv = new ClassInitVisitor(mv, Registry.classId(loader, className));
+        }
+        boolean oldClassFile = (version & 0xFFFF) < Opcodes.V1_5;
+        if ((access & Opcodes.ACC_SYNCHRONIZED) != 0 && !oldClassFile) {
+            boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+            mv = new SynchronizedMethodVisitor(mv, internalName, isStatic, (version & 0xFFFF) >= Opcodes.V1_6);
+        }
+        mv = new MonitorVisitor(mv);
+        mv = new SyncCallVisitor(mv, resolver);
+        SiteTracker site = new SiteTracker(className, name, sourceFile, loader);
+        mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"));
+        return site.attach(mv);
+    }
+}

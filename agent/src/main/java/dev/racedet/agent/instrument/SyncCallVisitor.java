@@ -1,0 +1,66 @@
+package dev.racedet.agent.instrument;
+
+import java.util.Map;
+import java.util.concurrent.locks.Lock;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Calls that synchronize: {@code Thread.start} gets a fork event before it; {@code Thread.join},
+ * {@code Object.wait} and {@code Lock} calls are replaced by static methods of the facade that make
+ * the real call and record the edges around it (wait, join and the Lock methods are final or
+ * dispatched virtually inside the replacement, so behavior is unchanged).
+ */
+final class SyncCallVisitor extends MethodVisitor {
+    /** Object.wait overloads (final in Object): descriptor -> replacement descriptor. */
+    private static final Map<String, String> WAIT = Map.of(
+            "()V", "(Ljava/lang/Object;)V",
+            "(J)V", "(Ljava/lang/Object;J)V",
+            "(JI)V", "(Ljava/lang/Object;JI)V");
+    /** Thread.join overloads (final in Thread). */
+    private static final Map<String, String> JOIN = Map.of(
+            "()V", "(Ljava/lang/Thread;)V",
+            "(J)V", "(Ljava/lang/Thread;J)V",
+            "(JI)V", "(Ljava/lang/Thread;JI)V");
+    /** Lock methods: name + descriptor -> replacement descriptor. */
+    private static final Map<String, String> LOCK = Map.of(
+            "lock()V", "(Ljava/util/concurrent/locks/Lock;)V",
+            "lockInterruptibly()V", "(Ljava/util/concurrent/locks/Lock;)V",
+            "tryLock()Z", "(Ljava/util/concurrent/locks/Lock;)Z",
+            "tryLock(JLjava/util/concurrent/TimeUnit;)Z", "(Ljava/util/concurrent/locks/Lock;JLjava/util/concurrent/TimeUnit;)Z",
+            "unlock()V", "(Ljava/util/concurrent/locks/Lock;)V");
+
+    private final MemberResolver resolver;
+
+    SyncCallVisitor(MethodVisitor next, MemberResolver resolver) {
+        super(Opcodes.ASM9, next);
+        this.resolver = resolver;
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        boolean virtual = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE;
+        if (virtual && !owner.equals(Hooks.OWNER)) {
+            if (name.equals("wait") && WAIT.containsKey(descriptor)) {
+                Hooks.call(mv, "wait", WAIT.get(descriptor)); // [o args] -> []
+                return;
+            }
+            String lock = LOCK.get(name + descriptor);
+            if (lock != null && resolver.isSubtype(owner, Lock.class)) {
+                Hooks.call(mv, name, lock); // [lock args] -> [result?]
+                return;
+            }
+            if (opcode == Opcodes.INVOKEVIRTUAL && resolver.isSubtype(owner, Thread.class)) {
+                if (name.equals("join") && JOIN.containsKey(descriptor)) {
+                    Hooks.call(mv, "join", JOIN.get(descriptor)); // [t args] -> []
+                    return;
+                }
+                if (name.equals("start") && descriptor.equals("()V")) {
+                    super.visitInsn(Opcodes.DUP);                              // [t] -> [t t]
+                    Hooks.call(mv, "threadStart", "(Ljava/lang/Object;)V");    // -> [t]
+                }
+            }
+        }
+        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.racedet.runtime;
+
+import dev.racedet.runtime.engine.RaceListener;
+import dev.racedet.runtime.engine.ThreadState;
+import dev.racedet.runtime.engine.VarState;
+import dev.racedet.runtime.report.Race;
+import dev.racedet.runtime.report.TextReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Turns detections into reports: deduplicates them by field and pair of source lines, prints the
+ * first detection of each pair at once, and counts the rest. Stacks are captured only for a new pair.
+ */
+final class RaceReporter implements RaceListener {
+    private static final int MAX_FRAMES = 32;
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    private final Threads threads;
+    private final ReportOutput output;
+    private final ConcurrentHashMap<Long, Race> byLocations = new ConcurrentHashMap<>();
+    private final List<Race> firstSeenOrder = new ArrayList<>();
+
+    RaceReporter(Threads threads, ReportOutput output) {
+        this.threads = threads;
+        this.output = output;
+    }
+
+    @Override
+    public void race(VarState field, ThreadState current, boolean currentWrite, int currentSite,
+                     int previousTid, boolean previousWrite, int previousSite) {
+        Registry.Site now = Registry.site(currentSite);
+        Registry.Site before = Registry.site(previousSite);
+        long key = pairKey(now.locationId(), before.locationId());
+        if (field.raceHint instanceof Race hinted && hinted.key() == key) {
+            hinted.repeated();
+            return;
+        }
+        Race race = byLocations.get(key);
+        if (race != null) {
+            race.repeated();
+        } else {
+            race = newRace(key, field, current, currentWrite, now, previousTid, previousWrite, before);
+        }
+        field.raceHint = race;
+    }
+
+    private Race newRace(long key, VarState field, ThreadState current, boolean currentWrite,
+                         Registry.Site now, int previousTid, boolean previousWrite, Registry.Site before) {
+        Race.Access access = new Race.Access(current.name(), currentWrite, now.location(), stack(now));
+        Race.Access previous = new Race.Access(threads.name(previousTid), previousWrite, before.location(),
+                List.of(before.location()));
+        Race race = new Race(key, Registry.field(field.fieldId).qualifiedName(), access, previous);
+        Race existing = byLocations.putIfAbsent(key, race);
+        if (existing != null) {
+            existing.repeated();
+            return existing;
+        }
+        synchronized (firstSeenOrder) {
+            firstSeenOrder.add(race);
+        }
+        output.print(TextReport.race(race));
+        return race;
+    }
+
+    /** The calling thread's stack from the instrumented frame down, racedet's own frames dropped. */
+    private static List<String> stack(Registry.Site site) {
+        List<String> frames = WALKER.walk(s -> s
+                .dropWhile(f -> f.getClassName().startsWith("dev.racedet.runtime."))
+                .limit(MAX_FRAMES)
+                .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + fileAndLine(f) + ")")
+                .collect(Collectors.toList()));
+        return frames.isEmpty() ? List.of(site.location()) : frames;
+    }
+
+    private static String fileAndLine(StackWalker.StackFrame f) {
+        String file = f.getFileName() == null ? "Unknown Source" : f.getFileName();
+        return f.getLineNumber() > 0 ? file + ":" + f.getLineNumber() : file;
+    }
+
+    private static long pairKey(int a, int b) {
+        return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+    }
+
+    /** Every distinct race so far, in the order they were first seen. */
+    List<Race> races() {
+        synchronized (firstSeenOrder) {
+            return new ArrayList<>(firstSeenOrder);
+        }
+    }
+}

@@ -1,0 +1,324 @@
+package dev.racedet.runtime;
+
+import dev.racedet.runtime.engine.Detector;
+import dev.racedet.runtime.engine.ThreadState;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * The one facade instrumented code calls. Every method is static, takes int ids computed at
+ * instrumentation time, and never throws anything of its own: a failure inside racedet is counted
+ * by {@link InternalErrors} and the application goes on. The methods that replace a call
+ * ({@link #wait(Object)}, {@link #join(Thread)}, {@link #lock(Lock)}, ...) throw exactly what the
+ * replaced call throws.
+ *
+ * <p>Placement contract with the instrumentation: acquire-side hooks run after the real acquire
+ * (monitor entered, volatile read, lock taken), release-side hooks before the real release.
+ */
+public final class Racedet {
+    private static final ReportOutput OUTPUT = new ReportOutput();
+    private static final Threads THREADS = new Threads();
+    private static final Shadows SHADOWS = new Shadows();
+    private static final RaceReporter REPORTER = new RaceReporter(THREADS, OUTPUT);
+    private static final Detector DETECTOR = new Detector(REPORTER);
+
+    private Racedet() {
+    }
+
+    // ---- plain fields -------------------------------------------------------------------------
+
+    /** Before GETFIELD of a plain field. */
+    public static void read(Object owner, int fieldId, int siteId) {
+        try {
+            if (owner != null) {
+                DETECTOR.read(THREADS.current(), SHADOWS.field(owner, fieldId), siteId);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("read hook", e);
+        }
+    }
+
+    /** Before PUTFIELD of a plain field. */
+    public static void write(Object owner, int fieldId, int siteId) {
+        try {
+            if (owner != null) {
+                DETECTOR.write(THREADS.current(), SHADOWS.field(owner, fieldId), siteId);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("write hook", e);
+        }
+    }
+
+    /** After GETSTATIC of a plain static field declared by class {@code classId}. */
+    public static void readStatic(int fieldId, int siteId, int classId) {
+        try {
+            ThreadState t = THREADS.current();
+            useClass(t, classId);
+            DETECTOR.read(t, SHADOWS.staticField(fieldId), siteId);
+        } catch (Throwable e) {
+            InternalErrors.record("static read hook", e);
+        }
+    }
+
+    /** After PUTSTATIC of a plain static field declared by class {@code classId}. */
+    public static void writeStatic(int fieldId, int siteId, int classId) {
+        try {
+            ThreadState t = THREADS.current();
+            useClass(t, classId);
+            DETECTOR.write(t, SHADOWS.staticField(fieldId), siteId);
+        } catch (Throwable e) {
+            InternalErrors.record("static write hook", e);
+        }
+    }
+
+    // ---- volatile fields ----------------------------------------------------------------------
+
+    /** After GETFIELD of a volatile field: acquires what writers of that field released. */
+    public static void volatileRead(Object owner, int fieldId) {
+        try {
+            if (owner != null) {
+                DETECTOR.acquire(THREADS.current(), SHADOWS.volatileField(owner, fieldId));
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("volatile read hook", e);
+        }
+    }
+
+    /** Before PUTFIELD of a volatile field. */
+    public static void volatileWrite(Object owner, int fieldId) {
+        try {
+            if (owner != null) {
+                DETECTOR.release(THREADS.current(), SHADOWS.volatileField(owner, fieldId));
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("volatile write hook", e);
+        }
+    }
+
+    /** After GETSTATIC of a volatile static field declared by class {@code classId}. */
+    public static void volatileReadStatic(int fieldId, int classId) {
+        try {
+            ThreadState t = THREADS.current();
+            useClass(t, classId);
+            DETECTOR.acquire(t, SHADOWS.staticVolatile(fieldId));
+        } catch (Throwable e) {
+            InternalErrors.record("static volatile read hook", e);
+        }
+    }
+
+    /** Before PUTSTATIC of a volatile static field (the class use is recorded after it). */
+    public static void volatileWriteStatic(int fieldId) {
+        try {
+            DETECTOR.release(THREADS.current(), SHADOWS.staticVolatile(fieldId));
+        } catch (Throwable e) {
+            InternalErrors.record("static volatile write hook", e);
+        }
+    }
+
+    // ---- class initialization -----------------------------------------------------------------
+
+    /** Before each return of the static initializer of class {@code classId}. */
+    public static void classInitialized(int classId) {
+        try {
+            DETECTOR.classInitialized(THREADS.current(), SHADOWS.classInit(classId));
+        } catch (Throwable e) {
+            InternalErrors.record("class initialization hook", e);
+        }
+    }
+
+    /** After an instruction that needs class {@code classId} initialized (e.g. GETSTATIC of a final). */
+    public static void classUse(int classId) {
+        try {
+            useClass(THREADS.current(), classId);
+        } catch (Throwable e) {
+            InternalErrors.record("class use hook", e);
+        }
+    }
+
+    private static void useClass(ThreadState t, int classId) {
+        if (!t.hasSeenClass(classId)) {
+            DETECTOR.classUsed(t, classId, SHADOWS.classInit(classId));
+        }
+    }
+
+    // ---- monitors -----------------------------------------------------------------------------
+
+    /** After MONITORENTER, and at the start of a synchronized method. */
+    public static void monitorEnter(Object lock) {
+        try {
+            if (lock != null) {
+                DETECTOR.acquire(THREADS.current(), SHADOWS.monitor(lock));
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("monitor enter hook", e);
+        }
+    }
+
+    /** Before MONITOREXIT, and before every exit of a synchronized method. */
+    public static void monitorExit(Object lock) {
+        try {
+            if (lock != null) {
+                DETECTOR.release(THREADS.current(), SHADOWS.monitor(lock));
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("monitor exit hook", e);
+        }
+    }
+
+    /** Replaces {@code o.wait()}: the wait releases and then re-acquires the monitor. */
+    public static void wait(Object o) throws InterruptedException {
+        boolean held = releaseForWait(o);
+        try {
+            o.wait();
+        } finally {
+            reacquireAfterWait(o, held);
+        }
+    }
+
+    /** Replaces {@code o.wait(millis)}. */
+    public static void wait(Object o, long millis) throws InterruptedException {
+        boolean held = releaseForWait(o);
+        try {
+            o.wait(millis);
+        } finally {
+            reacquireAfterWait(o, held);
+        }
+    }
+
+    /** Replaces {@code o.wait(millis, nanos)}. */
+    public static void wait(Object o, long millis, int nanos) throws InterruptedException {
+        boolean held = releaseForWait(o);
+        try {
+            o.wait(millis, nanos);
+        } finally {
+            reacquireAfterWait(o, held);
+        }
+    }
+
+    private static boolean releaseForWait(Object o) {
+        // Without the monitor the real wait throws IllegalMonitorStateException: no edge then.
+        boolean held = o != null && Thread.holdsLock(o);
+        if (held) {
+            monitorExit(o);
+        }
+        return held;
+    }
+
+    private static void reacquireAfterWait(Object o, boolean held) {
+        if (held) {
+            monitorEnter(o);
+        }
+    }
+
+    // ---- threads ------------------------------------------------------------------------------
+
+    /** Before {@code Thread.start()}: everything the parent did so far happens-before the child. */
+    public static void threadStart(Object thread) {
+        try {
+            if (thread instanceof Thread child && child.getState() == Thread.State.NEW) {
+                DETECTOR.fork(THREADS.current(), THREADS.of(child));
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("thread start hook", e);
+        }
+    }
+
+    /** Replaces {@code t.join()}. */
+    public static void join(Thread t) throws InterruptedException {
+        t.join();
+        joined(t);
+    }
+
+    /** Replaces {@code t.join(millis)}: an edge only if the thread really terminated. */
+    public static void join(Thread t, long millis) throws InterruptedException {
+        t.join(millis);
+        joined(t);
+    }
+
+    /** Replaces {@code t.join(millis, nanos)}. */
+    public static void join(Thread t, long millis, int nanos) throws InterruptedException {
+        t.join(millis, nanos);
+        joined(t);
+    }
+
+    private static void joined(Thread t) {
+        try {
+            if (!t.isAlive()) {
+                ThreadState child = THREADS.find(t);
+                if (child != null) {
+                    DETECTOR.join(THREADS.current(), child);
+                }
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("thread join hook", e);
+        }
+    }
+
+    // ---- java.util.concurrent.locks.Lock calls from instrumented code --------------------------
+
+    /** Replaces {@code lock.lock()}. */
+    public static void lock(Lock lock) {
+        lock.lock();
+        lockAcquired(lock);
+    }
+
+    /** Replaces {@code lock.lockInterruptibly()}. */
+    public static void lockInterruptibly(Lock lock) throws InterruptedException {
+        lock.lockInterruptibly();
+        lockAcquired(lock);
+    }
+
+    /** Replaces {@code lock.tryLock()}. */
+    public static boolean tryLock(Lock lock) {
+        boolean acquired = lock.tryLock();
+        if (acquired) {
+            lockAcquired(lock);
+        }
+        return acquired;
+    }
+
+    /** Replaces {@code lock.tryLock(time, unit)}. */
+    public static boolean tryLock(Lock lock, long time, TimeUnit unit) throws InterruptedException {
+        boolean acquired = lock.tryLock(time, unit);
+        if (acquired) {
+            lockAcquired(lock);
+        }
+        return acquired;
+    }
+
+    /** Replaces {@code lock.unlock()}. */
+    public static void unlock(Lock lock) {
+        try {
+            DETECTOR.release(THREADS.current(), SHADOWS.lock(lock));
+        } catch (Throwable e) {
+            InternalErrors.record("unlock hook", e);
+        }
+        lock.unlock();
+    }
+
+    private static void lockAcquired(Lock lock) {
+        try {
+            DETECTOR.acquire(THREADS.current(), SHADOWS.lock(lock));
+        } catch (Throwable e) {
+            InternalErrors.record("lock hook", e);
+        }
+    }
+
+    // ---- lifecycle ----------------------------------------------------------------------------
+
+    /**
+     * Does nothing but make the JVM load and initialize the runtime now, from the agent, rather than
+     * inside the first instrumented access.
+     */
+    public static void initialize() {
+        // the work is done by this class's static initializer
+    }
+
+    static ReportOutput output() {
+        return OUTPUT;
+    }
+
+    static RaceReporter reporter() {
+        return REPORTER;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.racedet.runtime;
+
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Maps objects, by identity, to values without keeping the objects alive. Lookups take no lock and
+ * allocate nothing: bucket chains are immutable and published through an {@link AtomicReferenceArray}.
+ * Insertions take this table's lock; entries of collected keys are dropped when the table is rebuilt.
+ *
+ * @param <V> the value type; the caller guarantees a value does not strongly reference its key
+ */
+final class WeakIdentityTable<V> {
+    private static final class Entry<V> extends WeakReference<Object> {
+        final int hash;
+        final V value;
+        final Entry<V> next;
+
+        Entry(Object key, int hash, V value, Entry<V> next, ReferenceQueue<Object> queue) {
+            super(key, queue);
+            this.hash = hash;
+            this.value = value;
+            this.next = next;
+        }
+    }
+
+    /** Creates the value for a key that has none yet. */
+    interface Factory<V> {
+        V create(Object key);
+    }
+
+    private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+    private volatile AtomicReferenceArray<Entry<V>> buckets = new AtomicReferenceArray<>(1024);
+    private int entries;
+
+    /** The value mapped to {@code key}, or {@code null}. */
+    V get(Object key) {
+        AtomicReferenceArray<Entry<V>> b = buckets;
+        int hash = System.identityHashCode(key);
+        for (Entry<V> e = b.get(hash & (b.length() - 1)); e != null; e = e.next) {
+            if (e.get() == key) {
+                return e.value;
+            }
+        }
+        return null;
+    }
+
+    /** The value mapped to {@code key}, created by {@code factory} if there is none. */
+    V computeIfAbsent(Object key, Factory<V> factory) {
+        V value = get(key);
+        return value != null ? value : insert(key, factory);
+    }
+
+    private synchronized V insert(Object key, Factory<V> factory) {
+        V value = get(key);
+        if (value != null) {
+            return value;
+        }
+        if (collected.poll() != null || entries >= buckets.length() * 3 / 4) {
+            rebuild();
+        }
+        value = factory.create(key);
+        AtomicReferenceArray<Entry<V>> b = buckets;
+        int hash = System.identityHashCode(key);
+        int index = hash & (b.length() - 1);
+        b.set(index, new Entry<>(key, hash, value, b.get(index), collected));
+        entries++;
+        return value;
+    }
+
+    /** Copies the live entries into a fresh array, doubled when more than half of it is live. */
+    private void rebuild() {
+        while (collected.poll() != null) {
+            // drained: the rebuild below drops every collected entry, queued or not
+        }
+        AtomicReferenceArray<Entry<V>> old = buckets;
+        int live = 0;
+        for (int i = 0; i < old.length(); i++) {
+            for (Entry<V> e = old.get(i); e != null; e = e.next) {
+                if (e.get() != null) {
+                    live++;
+                }
+            }
+        }
+        int size = live >= old.length() / 2 ? old.length() * 2 : old.length();
+        AtomicReferenceArray<Entry<V>> fresh = new AtomicReferenceArray<>(size);
+        for (int i = 0; i < old.length(); i++) {
+            for (Entry<V> e = old.get(i); e != null; e = e.next) {
+                Object key = e.get();
+                if (key != null) {
+                    int index = e.hash & (size - 1);
+                    fresh.set(index, new Entry<>(key, e.hash, e.value, fresh.get(index), collected));
+                }
+            }
+        }
+        entries = live;
+        buckets = fresh;
+    }
+
+    /** Number of entries, collected keys included until the next rebuild. */
+    synchronized int size() {
+        return entries;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.racedet.runtime.engine;
+
+/**
+ * FastTrack shadow state of one field of one object (or one static field): the epoch of the last
+ * write, and the last read as an epoch or, once reads are concurrent, as one clock per thread.
+ * Each access also keeps the site id of the instruction that made it, so both source lines of a race
+ * are known without capturing stacks on the hot path.
+ *
+ * <p>The same-epoch checks read {@link #write} and {@link #read} without a lock: a stale value only
+ * sends the caller to the locked slow path, because an epoch equal to the current thread's epoch can
+ * only have been written by that thread.
+ */
+public final class VarState {
+    /** Marks {@link #read} as "see {@link #readClocks}". */
+    static final long READ_SHARED = -1L;
+
+    /** The field this state shadows. */
+    public final int fieldId;
+    long write = Epoch.NONE;
+    int writeSite;
+    long read = Epoch.NONE;
+    int readSite;
+    int[] readClocks;
+    int[] readSites;
+    /** Free for the {@link RaceListener}: the last race it recorded here, to count repeats cheaply. */
+    public Object raceHint;
+
+    public VarState(int fieldId) {
+        this.fieldId = fieldId;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.racedet.runtime.report;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The machine-readable report written at exit. Shape (version 1; keys may be added, never removed):
+ * <pre>
+ * {"version": 1,
+ *  "races": [{"id", "field", "kind", "count", "access": {...}, "previous": {...}}],
+ *  "summary": {"races", "fields", "repeats", "internalErrors"}}
+ * </pre>
+ * where an access is {@code {"thread", "op", "location", "stack": [frames]}}.
+ */
+public final class JsonReport {
+    private JsonReport() {
+    }
+
+    public static String render(Collection<Race> races, long internalErrors) {
+        StringBuilder b = new StringBuilder(256 + races.size() * 512);
+        b.append("{\"version\": 1,\n \"races\": [");
+        Set<String> fields = new HashSet<>();
+        long detections = 0;
+        String separator = "\n  ";
+        for (Race r : races) {
+            b.append(separator);
+            separator = ",\n  ";
+            race(b, r);
+            fields.add(r.field());
+            detections += r.count();
+        }
+        b.append(races.isEmpty() ? "],\n" : "\n ],\n");
+        b.append(" \"summary\": {\"races\": ").append(races.size())
+                .append(", \"fields\": ").append(fields.size())
+                .append(", \"repeats\": ").append(detections - races.size())
+                .append(", \"internalErrors\": ").append(internalErrors).append("}}\n");
+        return b.toString();
+    }
+
+    private static void race(StringBuilder b, Race r) {
+        b.append("{\"id\": ");
+        string(b, r.id());
+        b.append(", \"field\": ");
+        string(b, r.field());
+        b.append(", \"kind\": ");
+        string(b, r.kind());
+        b.append(", \"count\": ").append(r.count());
+        b.append(",\n   \"access\": ");
+        access(b, r.access());
+        b.append(",\n   \"previous\": ");
+        access(b, r.previous());
+        b.append('}');
+    }
+
+    private static void access(StringBuilder b, Race.Access a) {
+        b.append("{\"thread\": ");
+        string(b, a.thread());
+        b.append(", \"op\": ");
+        string(b, a.op());
+        b.append(", \"location\": ");
+        string(b, a.location());
+        b.append(", \"stack\": [");
+        List<String> stack = a.stack();
+        for (int i = 0; i < stack.size(); i++) {
+            if (i > 0) {
+                b.append(", ");
+            }
+            string(b, stack.get(i));
+        }
+        b.append("]}");
+    }
+
+    /** Appends {@code s} as a JSON string literal (RFC 8259 escaping; all other chars as-is). */
+    static void string(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                case '\b' -> b.append("\\b");
+                case '\f' -> b.append("\\f");
+                default -> {
+                    if (c < 0x20 || Character.isSurrogate(c) && !validSurrogateAt(s, i)) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append('"');
+    }
+
+    /** A lone surrogate is not valid UTF-8 when the file is written, so it is escaped instead. */
+    private static boolean validSurrogateAt(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+}
