@@ -5,9 +5,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Decides which classes are instrumented, from the {@code include} and {@code exclude} options.
- * Names are binary names with dots ({@code com.acme.Outer$Inner}). The JDK and racedet itself are
- * never instrumented, whatever the options say: JDK synchronization is modeled separately.
+ * Decides what is instrumented in which class. Names are binary names with dots
+ * ({@code com.acme.Outer$Inner}).
+ * <ul>
+ * <li>{@link #isInstrumentable}: every class outside the JDK and racedet. Its synchronization
+ *     (monitors, volatiles, thread start/join, locks, class initialization) is always tracked, so an
+ *     edge created in a library that is not checked still orders the checked code.</li>
+ * <li>{@link #includes}: the classes whose field accesses are checked for races, from the
+ *     {@code include} and {@code exclude} options.</li>
+ * </ul>
  */
 public final class ClassFilter {
     private static final List<String> NEVER = List.of(
@@ -23,13 +29,19 @@ public final class ClassFilter {
         excludes = exclude == null ? List.of() : compile(exclude);
     }
 
-    public boolean includes(String className) {
+    /** Whether the class may be instrumented at all: false for the JDK and racedet itself. */
+    public boolean isInstrumentable(String className) {
         for (String prefix : NEVER) {
             if (className.startsWith(prefix)) {
                 return false;
             }
         }
-        return matchesAny(includes, className) && !matchesAny(excludes, className);
+        return true;
+    }
+
+    /** Whether the field accesses of this class are checked for races. */
+    public boolean includes(String className) {
+        return isInstrumentable(className) && matchesAny(includes, className) && !matchesAny(excludes, className);
     }
 
     private static boolean matchesAny(List<Pattern> patterns, String name) {

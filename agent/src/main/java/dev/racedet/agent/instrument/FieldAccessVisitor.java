@@ -9,7 +9,9 @@ import net.bytebuddy.jar.asm.Opcodes;
  * volatile fields become acquire (after a read) and release (before a write) events; statics also
  * record the use of their class, which acquires its static initializer. Final instance fields are
  * left alone. In a constructor, writes before {@code super(...)} returns touch an uninitialized
- * {@code this}, which cannot be passed to a hook and cannot race, so they are skipped.
+ * {@code this}, which cannot be passed to a hook and cannot race, so they are skipped. In a class
+ * whose accesses are not checked, plain fields are left alone but volatiles and class uses are still
+ * recorded, since they order the checked code.
  */
 final class FieldAccessVisitor extends MethodVisitor {
     private static final String OBJ_II = "(Ljava/lang/Object;II)V";
@@ -17,14 +19,17 @@ final class FieldAccessVisitor extends MethodVisitor {
 
     private final SiteTracker site;
     private final MemberResolver resolver;
+    private final boolean checkAccesses;
     private boolean beforeSuperCall;
     private int pendingNews;
 
-    FieldAccessVisitor(MethodVisitor next, SiteTracker site, MemberResolver resolver, boolean constructor) {
+    FieldAccessVisitor(MethodVisitor next, SiteTracker site, MemberResolver resolver, boolean constructor,
+                       boolean checkAccesses) {
         super(Opcodes.ASM9, next);
         this.site = site;
         this.resolver = resolver;
         this.beforeSuperCall = constructor;
+        this.checkAccesses = checkAccesses;
     }
 
     @Override
@@ -65,7 +70,7 @@ final class FieldAccessVisitor extends MethodVisitor {
     }
 
     private void getField(MemberResolver.Field field, String owner, String name, String descriptor, boolean wide) {
-        if (field.isFinal()) {
+        if (field.isFinal() || !field.isVolatile() && !checkAccesses) {
             super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
             return;
         }
@@ -88,7 +93,7 @@ final class FieldAccessVisitor extends MethodVisitor {
     }
 
     private void putField(MemberResolver.Field field, String owner, String name, String descriptor, boolean wide) {
-        if (field.isFinal() || beforeSuperCall) {
+        if (field.isFinal() || beforeSuperCall || !field.isVolatile() && !checkAccesses) {
             super.visitFieldInsn(Opcodes.PUTFIELD, owner, name, descriptor);
             return;
         }
@@ -108,7 +113,7 @@ final class FieldAccessVisitor extends MethodVisitor {
         // Static hooks run after the instruction, when the declaring class is surely initialized.
         super.visitFieldInsn(Opcodes.GETSTATIC, owner, name, descriptor); // [] -> [v]
         int classId = classId(field);
-        if (field.isFinal()) {
+        if (field.isFinal() || !field.isVolatile() && !checkAccesses) {
             Hooks.pushInt(mv, classId);
             Hooks.call(mv, "classUse", "(I)V"); // [v cid] -> [v]
         } else if (field.isVolatile()) {
@@ -125,12 +130,18 @@ final class FieldAccessVisitor extends MethodVisitor {
     }
 
     private void putStatic(MemberResolver.Field field, String owner, String name, String descriptor) {
+        int classId = classId(field);
         if (field.isFinal()) {
             super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // only in <clinit>
             return;
         }
+        if (!field.isVolatile() && !checkAccesses) {
+            super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // [v] -> []
+            Hooks.pushInt(mv, classId);
+            Hooks.call(mv, "classUse", "(I)V");
+            return;
+        }
         int fieldId = fieldId(field, name);
-        int classId = classId(field);
         if (field.isVolatile()) {
             Hooks.pushInt(mv, fieldId);
             Hooks.call(mv, "volatileWriteStatic", "(I)V"); // [v fid] -> [v], the release before the write

@@ -13,15 +13,18 @@ import net.bytebuddy.jar.asm.Opcodes;
 final class InstrumentingClassVisitor extends ClassVisitor {
     private final MemberResolver resolver;
     private final ClassLoader loader;
+    private final boolean checkAccesses;
     private int version;
     private String internalName;
     private String className;
     private String sourceFile = "Unknown Source";
 
-    InstrumentingClassVisitor(ClassVisitor next, MemberResolver resolver, ClassLoader loader) {
+    /** @param checkAccesses whether plain field accesses become race checks, or only sync is tracked */
+    InstrumentingClassVisitor(ClassVisitor next, MemberResolver resolver, ClassLoader loader, boolean checkAccesses) {
         super(Opcodes.ASM9, next);
         this.resolver = resolver;
         this.loader = loader;
+        this.checkAccesses = checkAccesses;
     }
 
     @Override
@@ -59,7 +62,7 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         mv = new MonitorVisitor(mv);
         mv = new SyncCallVisitor(mv, resolver);
         SiteTracker site = new SiteTracker(className, name, sourceFile, loader);
-        mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"));
+        mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"), checkAccesses);
         return site.attach(mv);
     }
 }

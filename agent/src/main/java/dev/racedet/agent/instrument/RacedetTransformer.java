@@ -12,9 +12,10 @@ import net.bytebuddy.utility.JavaModule;
 import static net.bytebuddy.matcher.ElementMatchers.any;
 
 /**
- * Installs the class file transformer: every class the {@link ClassFilter} includes, loaded by an
- * application class loader, is decorated with {@link RacedetVisitorWrapper} at first load. A class
- * that fails to transform loads unmodified; the failure is counted as an internal error.
+ * Installs the class file transformer: every application class (outside the JDK and racedet) is
+ * decorated with {@link RacedetVisitorWrapper} at first load: its synchronization always, its field
+ * accesses when the {@link ClassFilter} includes it. A class that fails to transform loads
+ * unmodified; the failure is counted as an internal error.
  */
 public final class RacedetTransformer {
     private RacedetTransformer() {
@@ -30,13 +31,14 @@ public final class RacedetTransformer {
                 .ignore((type, loader, module, redefined, domain) -> !isApplicationClass(type, loader, filter))
                 .type(any())
                 .transform((builder, type, loader, module, domain) ->
-                        builder.visit(new RacedetVisitorWrapper(loader)))
+                        builder.visit(new RacedetVisitorWrapper(loader, filter.includes(type.getName()))))
                 .installOn(instrumentation);
     }
 
     /** JDK classes (bootstrap and platform loaders) are modeled, not instrumented. */
     private static boolean isApplicationClass(TypeDescription type, ClassLoader loader, ClassFilter filter) {
-        return loader != null && loader != ClassLoader.getPlatformClassLoader() && filter.includes(type.getName());
+        return loader != null && loader != ClassLoader.getPlatformClassLoader()
+                && filter.isInstrumentable(type.getName());
     }
 
     /** Counts transformation failures; ByteBuddy then leaves the class as it was. */

@@ -13,9 +13,11 @@ import net.bytebuddy.pool.TypePool;
 /** Plugs {@link InstrumentingClassVisitor} into ByteBuddy's class writing, with expanded frames. */
 final class RacedetVisitorWrapper implements AsmVisitorWrapper {
     private final ClassLoader loader;
+    private final boolean checkAccesses;
 
-    RacedetVisitorWrapper(ClassLoader loader) {
+    RacedetVisitorWrapper(ClassLoader loader, boolean checkAccesses) {
         this.loader = loader;
+        this.checkAccesses = checkAccesses;
     }
 
     @Override
@@ -34,6 +36,7 @@ final class RacedetVisitorWrapper implements AsmVisitorWrapper {
                              Implementation.Context implementationContext, TypePool typePool,
                              FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods,
                              int writerFlags, int readerFlags) {
-        return new InstrumentingClassVisitor(classVisitor, new MemberResolver(typePool, instrumentedType), loader);
+        return new InstrumentingClassVisitor(classVisitor, new MemberResolver(typePool, instrumentedType), loader,
+                checkAccesses);
     }
 }

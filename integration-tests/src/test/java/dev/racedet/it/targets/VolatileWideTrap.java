@@ -35,7 +35,8 @@ public class VolatileWideTrap {
                 () -> meter.tick(0.75),
                 () -> seen[0] = meter.observe());
 
-        if (meter.stamp < 500 || meter.stamp > 1000) {
+        // Lost updates can leave the stamp anywhere from 1 (an unlucky interleaving) to 1000.
+        if (meter.stamp < 1 || meter.stamp > 1000) {
             throw new AssertionError("impossible stamp " + meter.stamp);
         }
     }

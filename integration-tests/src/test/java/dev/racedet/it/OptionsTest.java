@@ -1,0 +1,94 @@
+package dev.racedet.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.racedet.agent.AgentOptions;
+import dev.racedet.it.support.AgentRun;
+import dev.racedet.it.support.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The agent's options as a user gives them on the command line. */
+class OptionsTest {
+    private static final String RACY_TARGET = "dev.racedet.it.targets.WriteWriteNoLock";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "colour=red            | unknown option 'colour'",
+        "json                  | malformed option 'json'",
+        "=x                    | malformed option '=x'",
+        "include=              | bad value '' for 'include'",
+        "include=com acme      | bad value 'com acme' for 'include'",
+        "exclude=a::b          | bad value 'a::b' for 'exclude'",
+        "json=a.json,json=b    | option 'json' given twice",
+        "json=/no/such/dir/r.json | cannot write the 'json' file /no/such/dir/r.json",
+        "out=/no/such/dir/r.txt   | cannot write the 'out' file /no/such/dir/r.txt",
+    })
+    void bad_option_fails_fast_with_one_line(String options, String problem) throws Exception {
+        AgentRun.Result result = runRaw(options);
+        assertNotEquals(0, result.exitCode(), result::toString);
+        assertEquals("", result.stdout(), "main must not run");
+        List<String> lines = result.stderr().lines().toList();
+        assertEquals(1, lines.size(), result::toString);
+        assertTrue(lines.get(0).startsWith("racedet: " + problem), lines.get(0));
+        assertTrue(lines.get(0).contains("valid options: include, exclude, json, out"), lines.get(0));
+    }
+
+    @Test
+    void out_sends_reports_and_summary_to_the_file() throws Exception {
+        AgentRun run = AgentRun.onThisJdk();
+        Path out = run.directory().resolve("racedet.txt");
+        AgentRun.Result result = run.agent(new AgentOptions().setInclude("dev.racedet.it.targets.*")
+                .setOut(out.toString())).runClass(classes(), RACY_TARGET);
+        assertEquals(0, result.exitCode(), result::toString);
+        assertFalse(result.stderr().contains("racedet:"), result::toString);
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("WARNING: racedet: data race on field dev.racedet.it.targets.WriteWriteNoLock"), text);
+        assertTrue(text.endsWith("racedet: 1 race on 1 field (0 repeats), 0 internal errors\n"), text);
+    }
+
+    @Test
+    void exclude_removes_classes_from_include() throws Exception {
+        AgentRun run = AgentRun.onThisJdk();
+        AgentRun.Result result = run.agent(new AgentOptions().setInclude("dev.racedet.it.*")
+                .setExclude("dev.racedet.it.targets.Write*").setJson(run.jsonPath().toString()))
+                .runClass(classes(), RACY_TARGET);
+        assertEquals(List.of(), result.races(), result::toString);
+    }
+
+    @Test
+    void include_with_question_mark_matches_one_character() throws Exception {
+        AgentRun run = AgentRun.onThisJdk();
+        AgentRun.Result result = run.agent(new AgentOptions().setInclude("dev.racedet.it.targets.WriteWriteNoLoc?")
+                .setJson(run.jsonPath().toString())).runClass(classes(), RACY_TARGET);
+        assertEquals(1, result.races().size(), result::toString);
+        assertEquals("dev.racedet.it.targets.WriteWriteNoLock$Cell.value", Json.string(result.races().get(0).get("field")));
+    }
+
+    @Test
+    void default_include_instruments_application_classes() throws Exception {
+        AgentRun run = AgentRun.onThisJdk();
+        AgentRun.Result result = run.agent(new AgentOptions().setJson(run.jsonPath().toString()))
+                .runClass(classes(), RACY_TARGET);
+        assertEquals(1, result.races().size(), result::toString);
+    }
+
+    /** The option string exactly as typed, bypassing AgentOptions' own validation. */
+    private static AgentRun.Result runRaw(String options) throws Exception {
+        return AgentRun.onThisJdk()
+                .jvmArgs("-javaagent:" + AgentRun.agentJar() + "=" + options)
+                .runClass(classes(), RACY_TARGET);
+    }
+
+    private static Path classes() {
+        return AgentRun.requiredPath("targets.classes");
+    }
+}
