@@ -1,0 +1,69 @@
+package dev.racedet.runtime.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportFormatTest {
+    private static final String SITE = "demo.Counter.increment(Counter.java:12)";
+
+    private static Race race(String field, String accessLocation, String previousLocation) {
+        return new Race(1, field,
+                new Race.Access("worker-2", true, accessLocation, List.of(accessLocation, "demo.Worker.run(Worker.java:20)")),
+                new Race.Access("worker-1", false, previousLocation, List.of(previousLocation)));
+    }
+
+    @Test
+    void text_report_names_field_both_threads_and_frames() {
+        String text = TextReport.race(race("demo.Counter.count", SITE, SITE));
+        String id = race("demo.Counter.count", SITE, SITE).id();
+        assertEquals("WARNING: racedet: data race on field demo.Counter.count [" + id + "]\n"
+                + "  Write by thread \"worker-2\":\n"
+                + "    at demo.Counter.increment(Counter.java:12)\n"
+                + "    at demo.Worker.run(Worker.java:20)\n"
+                + "  Previous read by thread \"worker-1\":\n"
+                + "    at demo.Counter.increment(Counter.java:12)\n", text);
+    }
+
+    @Test
+    void summary_counts_races_fields_and_repeats() {
+        Race a = race("demo.A.x", "demo.A.f(A.java:1)", "demo.A.g(A.java:2)");
+        Race b = race("demo.A.x", "demo.A.f(A.java:1)", "demo.A.h(A.java:3)");
+        a.repeated();
+        a.repeated();
+        assertEquals("racedet: 2 races on 1 field (2 repeats), 0 internal errors", TextReport.summary(List.of(a, b), 0));
+        assertEquals("racedet: 0 races on 0 fields (0 repeats), 1 internal error", TextReport.summary(List.of(), 1));
+    }
+
+    @Test
+    void id_is_stable_and_independent_of_which_side_came_first() {
+        Race ab = race("demo.A.x", "demo.A.f(A.java:1)", "demo.A.g(A.java:2)");
+        Race ba = race("demo.A.x", "demo.A.g(A.java:2)", "demo.A.f(A.java:1)");
+        assertEquals(ab.id(), ba.id());
+        assertNotEquals(ab.id(), race("demo.A.y", "demo.A.f(A.java:1)", "demo.A.g(A.java:2)").id());
+        assertEquals("R", ab.id().substring(0, 1));
+    }
+
+    @Test
+    void json_strings_escape_quotes_backslashes_and_control_characters() {
+        StringBuilder b = new StringBuilder();
+        JsonReport.string(b, "a\"b\\c\n\t\u0001\u00e9\uD834\uDD1E");
+        assertEquals("\"a\\\"b\\\\c\\n\\t\\u0001\u00e9\uD834\uDD1E\"", b.toString());
+    }
+
+    @Test
+    void json_strings_escape_lone_surrogates() {
+        StringBuilder b = new StringBuilder();
+        JsonReport.string(b, "x\uD834y\uDD1E");
+        assertEquals("\"x\\ud834y\\udd1e\"", b.toString());
+    }
+
+    @Test
+    void json_report_without_races_has_empty_array() {
+        assertEquals("{\"version\": 1,\n \"races\": [],\n"
+                + " \"summary\": {\"races\": 0, \"fields\": 0, \"repeats\": 0, \"internalErrors\": 0}}\n",
+                JsonReport.render(List.of(), 0));
+    }
+}
