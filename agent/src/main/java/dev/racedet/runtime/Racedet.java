@@ -2,6 +2,7 @@ package dev.racedet.runtime;
 
 import dev.racedet.runtime.engine.Detector;
 import dev.racedet.runtime.engine.ThreadState;
+import dev.racedet.runtime.engine.VarState;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 
@@ -27,7 +28,7 @@ public final class Racedet {
 
     // ---- plain fields -------------------------------------------------------------------------
 
-    /** Before GETFIELD of a plain field. */
+    /** Before GETFIELD of a plain field, in code of a class other than the field's declaring class. */
     public static void read(Object owner, int fieldId, int siteId) {
         try {
             if (owner != null) {
@@ -38,11 +39,36 @@ public final class Racedet {
         }
     }
 
-    /** Before PUTFIELD of a plain field. */
+    /** Before PUTFIELD of a plain field, in code of a class other than the field's declaring class. */
     public static void write(Object owner, int fieldId, int siteId) {
         try {
             if (owner != null) {
                 DETECTOR.write(THREADS.current(), SHADOWS.field(owner, fieldId), siteId);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("write hook", e);
+        }
+    }
+
+    /**
+     * Before GETFIELD of a plain field, in code of the field's declaring class, which passes the
+     * shadow field it read inline ({@code null} until the first access installs it).
+     */
+    public static void read(Object owner, VarState shadow, int fieldId, int siteId) {
+        try {
+            if (owner != null) {
+                DETECTOR.read(THREADS.current(), SHADOWS.field(owner, shadow, fieldId), siteId);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("read hook", e);
+        }
+    }
+
+    /** Before PUTFIELD of a plain field, in code of the field's declaring class. */
+    public static void write(Object owner, VarState shadow, int fieldId, int siteId) {
+        try {
+            if (owner != null) {
+                DETECTOR.write(THREADS.current(), SHADOWS.field(owner, shadow, fieldId), siteId);
             }
         } catch (Throwable e) {
             InternalErrors.record("write hook", e);

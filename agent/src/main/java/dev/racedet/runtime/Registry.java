@@ -38,6 +38,7 @@ public final class Registry {
     private static final WeakIdentityTable<Integer> LOADER_IDS = new WeakIdentityTable<>();
     private static volatile Field[] fields = new Field[256];
     private static volatile Site[] sites = new Site[1024];
+    private static volatile boolean[] shadowed = new boolean[256];
     private static int fieldCount;
     private static int siteCount;
     private static int loaderCount;
@@ -76,6 +77,21 @@ public final class Registry {
         }
         sites[id] = new Site(fieldId, write, className, method, file, line, locationId);
         return id;
+    }
+
+    /** Records that the declaring class of {@code fieldId} got a shadow field for it at first load. */
+    public static synchronized void markShadowField(int fieldId) {
+        boolean[] s = shadowed;
+        if (fieldId >= s.length) {
+            s = Arrays.copyOf(s, Math.max(fieldId + 1, s.length * 2));
+        }
+        s[fieldId] = true;
+        shadowed = s; // volatile write publishes the element too
+    }
+
+    public static boolean hasShadowField(int fieldId) {
+        boolean[] s = shadowed;
+        return fieldId < s.length && s[fieldId];
     }
 
     public static Field field(int fieldId) {

@@ -4,19 +4,38 @@ import dev.racedet.runtime.engine.SyncClock;
 import dev.racedet.runtime.engine.VarState;
 
 /**
- * Where the detector's state for program objects lives: per-object field shadows and monitor clocks
- * in weak identity tables, static fields and class initializations in arrays indexed by their id.
+ * Where the detector's state for program objects lives: instance fields in shadow fields of their
+ * declaring class when it has them ({@link ShadowFields}), otherwise in a weak identity side table;
+ * monitor clocks in weak identity tables; static fields and class initializations in arrays indexed
+ * by their id.
  */
 final class Shadows {
     private final WeakIdentityTable<ObjectShadow> objects = new WeakIdentityTable<>();
+    private final ShadowFields shadowFields = new ShadowFields();
     private final WeakIdentityTable<SyncClock> monitors = new WeakIdentityTable<>();
     private final WeakIdentityTable<SyncClock> locks = new WeakIdentityTable<>();
     private final StateArray<VarState> statics = new StateArray<>(VarState::new);
     private final StateArray<SyncClock> staticVolatiles = new StateArray<>(id -> new SyncClock());
     private final StateArray<SyncClock> classInits = new StateArray<>(id -> new SyncClock());
 
+    /** The state of an instance field, wherever it lives. */
     VarState field(Object owner, int fieldId) {
+        if (Registry.hasShadowField(fieldId)) {
+            VarState state = shadowFields.stateOf(owner, fieldId);
+            if (state != null) {
+                return state;
+            }
+        }
         return objects.computeIfAbsent(owner, Shadows::newObjectShadow).var(fieldId);
+    }
+
+    /**
+     * The state of an instance field whose shadow field the declaring class's own code just read:
+     * {@code shadow} when it is there and belongs to {@code owner} (not to the original of a clone),
+     * otherwise installed now.
+     */
+    VarState field(Object owner, VarState shadow, int fieldId) {
+        return shadow != null && shadow.owner == owner ? shadow : field(owner, fieldId);
     }
 
     VarState staticField(int fieldId) {

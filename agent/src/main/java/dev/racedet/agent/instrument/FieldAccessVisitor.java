@@ -16,20 +16,23 @@ import net.bytebuddy.jar.asm.Opcodes;
 final class FieldAccessVisitor extends MethodVisitor {
     private static final String OBJ_II = "(Ljava/lang/Object;II)V";
     private static final String OBJ_I = "(Ljava/lang/Object;I)V";
+    private static final String OBJ_STATE_II = "(Ljava/lang/Object;" + ShadowFieldPlan.STATE + "II)V";
 
     private final SiteTracker site;
     private final MemberResolver resolver;
     private final boolean checkAccesses;
+    private final ShadowFieldPlan shadows;
     private boolean beforeSuperCall;
     private int pendingNews;
 
     FieldAccessVisitor(MethodVisitor next, SiteTracker site, MemberResolver resolver, boolean constructor,
-                       boolean checkAccesses) {
+                       boolean checkAccesses, ShadowFieldPlan shadows) {
         super(Opcodes.ASM9, next);
         this.site = site;
         this.resolver = resolver;
         this.beforeSuperCall = constructor;
         this.checkAccesses = checkAccesses;
+        this.shadows = shadows;
     }
 
     @Override
@@ -84,11 +87,8 @@ final class FieldAccessVisitor extends MethodVisitor {
             Hooks.call(mv, "volatileRead", OBJ_I); // -> [v], after the read: an acquire
             return;
         }
-        // [obj] -> DUP -> [obj obj] -> push ids -> [obj obj fid sid] -> read(...) -> [obj] -> GETFIELD
-        super.visitInsn(Opcodes.DUP);
-        Hooks.pushInt(mv, fieldId);
-        Hooks.pushInt(mv, site.site(fieldId, false));
-        Hooks.call(mv, "read", OBJ_II);
+        super.visitInsn(Opcodes.DUP);                 // [obj] -> [obj obj]
+        plainHook(field, name, fieldId, false);      // -> [obj]
         super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
     }
 
@@ -99,12 +99,11 @@ final class FieldAccessVisitor extends MethodVisitor {
         }
         int fieldId = fieldId(field, name);
         copyObjectBelowValue(wide); // [obj v] -> [obj v obj]
-        Hooks.pushInt(mv, fieldId);
         if (field.isVolatile()) {
+            Hooks.pushInt(mv, fieldId);
             Hooks.call(mv, "volatileWrite", OBJ_I); // [obj v obj fid] -> [obj v], before the write: a release
         } else {
-            Hooks.pushInt(mv, site.site(fieldId, true));
-            Hooks.call(mv, "write", OBJ_II); // [obj v obj fid sid] -> [obj v]
+            plainHook(field, name, fieldId, true);   // [obj v obj] -> [obj v]
         }
         super.visitFieldInsn(Opcodes.PUTFIELD, owner, name, descriptor);
     }
@@ -155,6 +154,26 @@ final class FieldAccessVisitor extends MethodVisitor {
         Hooks.pushInt(mv, site.site(fieldId, true));
         Hooks.pushInt(mv, classId);
         Hooks.call(mv, "writeStatic", "(III)V"); // [fid sid cid] -> []
+    }
+
+    /**
+     * [obj] -> []: the access event for a plain field. In the field's declaring class the shadow is
+     * read inline: [obj] -> DUP -> [obj obj] -> accessor -> [obj vs] -> ids -> [obj vs fid sid] -> hook.
+     * Elsewhere the runtime finds the state: [obj] -> ids -> [obj fid sid] -> hook.
+     */
+    private void plainHook(MemberResolver.Field field, String name, int fieldId, boolean write) {
+        String hook = write ? "write" : "read";
+        if (shadows.has(field.declaringClass(), name)) {
+            super.visitInsn(Opcodes.DUP);
+            shadows.emitRead(mv, name);
+            Hooks.pushInt(mv, fieldId);
+            Hooks.pushInt(mv, site.site(fieldId, write));
+            Hooks.call(mv, hook, OBJ_STATE_II);
+        } else {
+            Hooks.pushInt(mv, fieldId);
+            Hooks.pushInt(mv, site.site(fieldId, write));
+            Hooks.call(mv, hook, OBJ_II);
+        }
     }
 
     /** [obj v] -> [obj v obj], for a one- or two-slot value. */

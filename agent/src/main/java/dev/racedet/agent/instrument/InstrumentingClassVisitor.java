@@ -2,11 +2,12 @@ package dev.racedet.agent.instrument;
 
 import dev.racedet.runtime.Registry;
 import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.FieldVisitor;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * Builds, for every method with code, the chain of method visitors, one per concern:
+ * Adds the {@link ShadowFieldPlan shadow fields} of a checked class and builds, for every method with code, the chain of method visitors, one per concern:
  * {@link SiteTracker} (source line, stack size), {@link FieldAccessVisitor}, {@link SyncCallVisitor},
  * {@link MonitorVisitor}, {@link SynchronizedMethodVisitor} and {@link ClassInitVisitor}.
  */
@@ -18,6 +19,8 @@ final class InstrumentingClassVisitor extends ClassVisitor {
     private String internalName;
     private String className;
     private String sourceFile = "Unknown Source";
+    private ShadowFieldPlan shadows;
+    private boolean shadowsAllowed;
 
     /** @param checkAccesses whether plain field accesses become race checks, or only sync is tracked */
     InstrumentingClassVisitor(ClassVisitor next, MemberResolver resolver, ClassLoader loader, boolean checkAccesses) {
@@ -33,6 +36,10 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         this.version = version;
         this.internalName = name;
         this.className = name.replace('/', '.');
+        this.shadows = new ShadowFieldPlan(name);
+        // Shadows need stack map frames (Java 6+) and an instance to live in.
+        shadowsAllowed = checkAccesses && (version & 0xFFFF) >= Opcodes.V1_6
+                && (access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_MODULE)) == 0;
         super.visit(version, access, name, signature, superName, interfaces);
     }
 
@@ -42,6 +49,21 @@ final class InstrumentingClassVisitor extends ClassVisitor {
             sourceFile = source;
         }
         super.visitSource(source, debug);
+    }
+
+    @Override
+    public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+        int kinds = Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_VOLATILE;
+        if (shadowsAllowed && (access & kinds) == 0) {
+            shadows.add(name, Registry.fieldId(loader, className, name));
+        }
+        return super.visitField(access, name, descriptor, signature, value);
+    }
+
+    @Override
+    public void visitEnd() {
+        shadows.addMembers(cv);
+        super.visitEnd();
     }
 
     @Override
@@ -62,7 +84,7 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         mv = new MonitorVisitor(mv);
         mv = new SyncCallVisitor(mv, resolver);
         SiteTracker site = new SiteTracker(className, name, sourceFile, loader);
-        mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"), checkAccesses);
+        mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"), checkAccesses, shadows);
         return site.attach(mv);
     }
 }

@@ -16,6 +16,13 @@ public final class VarState {
 
     /** The field this state shadows. */
     public final int fieldId;
+    /**
+     * The object whose field this is, when the state lives in a shadow field of that object;
+     * {@code null} for static fields and side-table states (which must not keep their key alive).
+     * A clone copies its original's shadow fields, so a state whose owner is not the object it was
+     * read from belongs to the original and must be replaced, not shared.
+     */
+    public final Object owner;
     long write = Epoch.NONE;
     int writeSite;
     long read = Epoch.NONE;
@@ -26,6 +33,11 @@ public final class VarState {
     public Object raceHint;
 
     public VarState(int fieldId) {
+        this(fieldId, null);
+    }
+
+    public VarState(int fieldId, Object owner) {
         this.fieldId = fieldId;
+        this.owner = owner;
     }
 }
