@@ -12,20 +12,19 @@ import java.util.stream.Collectors;
 
 /**
  * Turns detections into reports: deduplicates them by field and pair of source lines, prints the
- * first detection of each pair at once, and counts the rest. Stacks are captured only for a new pair.
+ * first detection of each pair as soon as the detector lets go of the field, and counts the rest.
+ * Stacks are captured only for a new pair.
  */
 final class RaceReporter implements RaceListener {
     private static final int MAX_FRAMES = 32;
     private static final StackWalker WALKER = StackWalker.getInstance();
 
     private final Threads threads;
-    private final ReportOutput output;
     private final ConcurrentHashMap<Long, Race> byLocations = new ConcurrentHashMap<>();
     private final List<Race> firstSeenOrder = new ArrayList<>();
 
-    RaceReporter(Threads threads, ReportOutput output) {
+    RaceReporter(Threads threads) {
         this.threads = threads;
-        this.output = output;
     }
 
     @Override
@@ -61,7 +60,9 @@ final class RaceReporter implements RaceListener {
         synchronized (firstSeenOrder) {
             firstSeenOrder.add(race);
         }
-        output.print(TextReport.race(race));
+        // Printed by the hook once the field's lock is released (see Racedet.printPending).
+        String text = TextReport.race(race);
+        current.pendingOutput = current.pendingOutput == null ? text : current.pendingOutput + text;
         return race;
     }
 

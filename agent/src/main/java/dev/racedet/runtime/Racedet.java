@@ -20,7 +20,7 @@ public final class Racedet {
     private static final ReportOutput OUTPUT = new ReportOutput();
     private static final Threads THREADS = new Threads();
     private static final Shadows SHADOWS = new Shadows();
-    private static final RaceReporter REPORTER = new RaceReporter(THREADS, OUTPUT);
+    private static final RaceReporter REPORTER = new RaceReporter(THREADS);
     private static final Detector DETECTOR = new Detector(REPORTER);
 
     private Racedet() {
@@ -32,7 +32,9 @@ public final class Racedet {
     public static void read(Object owner, int fieldId, int siteId) {
         try {
             if (owner != null) {
-                DETECTOR.read(THREADS.current(), SHADOWS.field(owner, fieldId), siteId);
+                ThreadState t = THREADS.current();
+                DETECTOR.read(t, SHADOWS.field(owner, fieldId), siteId);
+                printPending(t);
             }
         } catch (Throwable e) {
             InternalErrors.record("read hook", e);
@@ -43,7 +45,9 @@ public final class Racedet {
     public static void write(Object owner, int fieldId, int siteId) {
         try {
             if (owner != null) {
-                DETECTOR.write(THREADS.current(), SHADOWS.field(owner, fieldId), siteId);
+                ThreadState t = THREADS.current();
+                DETECTOR.write(t, SHADOWS.field(owner, fieldId), siteId);
+                printPending(t);
             }
         } catch (Throwable e) {
             InternalErrors.record("write hook", e);
@@ -57,7 +61,9 @@ public final class Racedet {
     public static void read(Object owner, VarState shadow, int fieldId, int siteId) {
         try {
             if (owner != null) {
-                DETECTOR.read(THREADS.current(), SHADOWS.field(owner, shadow, fieldId), siteId);
+                ThreadState t = THREADS.current();
+                DETECTOR.read(t, SHADOWS.field(owner, shadow, fieldId), siteId);
+                printPending(t);
             }
         } catch (Throwable e) {
             InternalErrors.record("read hook", e);
@@ -68,7 +74,9 @@ public final class Racedet {
     public static void write(Object owner, VarState shadow, int fieldId, int siteId) {
         try {
             if (owner != null) {
-                DETECTOR.write(THREADS.current(), SHADOWS.field(owner, shadow, fieldId), siteId);
+                ThreadState t = THREADS.current();
+                DETECTOR.write(t, SHADOWS.field(owner, shadow, fieldId), siteId);
+                printPending(t);
             }
         } catch (Throwable e) {
             InternalErrors.record("write hook", e);
@@ -81,6 +89,7 @@ public final class Racedet {
             ThreadState t = THREADS.current();
             useClass(t, classId);
             DETECTOR.read(t, SHADOWS.staticField(fieldId), siteId);
+            printPending(t);
         } catch (Throwable e) {
             InternalErrors.record("static read hook", e);
         }
@@ -92,8 +101,21 @@ public final class Racedet {
             ThreadState t = THREADS.current();
             useClass(t, classId);
             DETECTOR.write(t, SHADOWS.staticField(fieldId), siteId);
+            printPending(t);
         } catch (Throwable e) {
             InternalErrors.record("static write hook", e);
+        }
+    }
+
+    /**
+     * Prints the reports the detector produced during this access, now that it holds no lock: printing
+     * under a field's lock could deadlock with a thread that holds the stream's lock.
+     */
+    private static void printPending(ThreadState t) {
+        if (t.pendingOutput != null) {
+            String text = t.pendingOutput;
+            t.pendingOutput = null;
+            OUTPUT.print(text);
         }
     }
 

@@ -15,6 +15,11 @@ public final class ThreadState {
     long epoch;
     private final WeakReference<Thread> thread;
     private final String nameAtCreation;
+    /**
+     * Text a {@link RaceListener} produced while the detector held a lock, for the caller to print
+     * after the event returns. Only the owning thread reads or writes it.
+     */
+    public String pendingOutput;
     /** One bit per class id: this thread has already acquired that class's initialization. */
     private long[] classesSeen = new long[2];
 
