@@ -66,10 +66,10 @@ final class RaceReporter implements RaceListener {
         return race;
     }
 
-    /** The calling thread's stack from the instrumented frame down, racedet's own frames dropped. */
+    /** The calling thread's stack from the instrumented frame down, racedet's own frames left out. */
     private static List<String> stack(Registry.Site site) {
         List<String> frames = WALKER.walk(s -> s
-                .dropWhile(f -> f.getClassName().startsWith("dev.racedet.runtime."))
+                .filter(f -> !f.getClassName().startsWith("dev.racedet.runtime."))
                 .limit(MAX_FRAMES)
                 .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + fileAndLine(f) + ")")
                 .collect(Collectors.toList()));

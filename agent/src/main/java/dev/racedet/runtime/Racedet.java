@@ -1,6 +1,7 @@
 package dev.racedet.runtime;
 
 import dev.racedet.runtime.engine.Detector;
+import dev.racedet.runtime.engine.SyncClock;
 import dev.racedet.runtime.engine.ThreadState;
 import dev.racedet.runtime.engine.VarState;
 import java.util.concurrent.TimeUnit;
@@ -268,6 +269,45 @@ public final class Racedet {
             }
         } catch (Throwable e) {
             InternalErrors.record("thread start hook", e);
+        }
+    }
+
+    /**
+     * Before a JDK call that runs {@code task} on a thread it starts itself (e.g.
+     * {@code Thread.startVirtualThread}): returns a task that first acquires everything the caller did
+     * up to here, the same edge as {@code Thread.start}.
+     */
+    public static Runnable handOff(Runnable task) {
+        try {
+            if (task != null) {
+                SyncClock published = new SyncClock();
+                DETECTOR.release(THREADS.current(), published);
+                return new HandedOffTask(task, published);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("hand-off hook", e);
+        }
+        return task;
+    }
+
+    /** A task that acquires its submitter's clock before it runs. */
+    private static final class HandedOffTask implements Runnable {
+        private final Runnable task;
+        private final SyncClock published;
+
+        HandedOffTask(Runnable task, SyncClock published) {
+            this.task = task;
+            this.published = published;
+        }
+
+        @Override
+        public void run() {
+            try {
+                DETECTOR.acquire(THREADS.current(), published);
+            } catch (Throwable e) {
+                InternalErrors.record("hand-off hook", e);
+            }
+            task.run();
         }
     }
 

@@ -6,7 +6,8 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * Calls that synchronize: {@code Thread.start} gets a fork event before it; {@code Thread.join},
+ * Calls that synchronize: {@code Thread.start} gets a fork event before it; a task handed to a
+ * thread-starting JDK method is wrapped to acquire the caller's clock first; {@code Thread.join},
  * {@code Object.wait} and {@code Lock} calls are replaced by static methods of the facade that make
  * the real call and record the edges around it (wait, join and the Lock methods are final or
  * dispatched virtually inside the replacement, so behavior is unchanged).
@@ -30,6 +31,8 @@ final class SyncCallVisitor extends MethodVisitor {
             "tryLock(JLjava/util/concurrent/TimeUnit;)Z", "(Ljava/util/concurrent/locks/Lock;JLjava/util/concurrent/TimeUnit;)Z",
             "unlock()V", "(Ljava/util/concurrent/locks/Lock;)V");
 
+    private static final String RUNNABLE_TO_THREAD = "(Ljava/lang/Runnable;)Ljava/lang/Thread;";
+
     private final MemberResolver resolver;
 
     SyncCallVisitor(MethodVisitor next, MemberResolver resolver) {
@@ -39,6 +42,10 @@ final class SyncCallVisitor extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        if (startsThreadForTask(opcode, owner, name, descriptor)) {
+            // [.. task] -> [.. task'], a task that first acquires what the caller released here
+            Hooks.call(mv, "handOff", "(Ljava/lang/Runnable;)Ljava/lang/Runnable;");
+        }
         boolean virtual = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE;
         if (virtual && !owner.equals(Hooks.OWNER)) {
             if (name.equals("wait") && WAIT.containsKey(descriptor)) {
@@ -62,5 +69,17 @@ final class SyncCallVisitor extends MethodVisitor {
             }
         }
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    }
+
+    /**
+     * JDK 21+ calls that create and start a thread inside the JDK, where no start hook runs:
+     * {@code Thread.startVirtualThread(task)} and {@code Thread.Builder.start(task)}.
+     */
+    private static boolean startsThreadForTask(int opcode, String owner, String name, String descriptor) {
+        if (!descriptor.equals(RUNNABLE_TO_THREAD)) {
+            return false;
+        }
+        return opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/Thread") && name.equals("startVirtualThread")
+                || opcode == Opcodes.INVOKEINTERFACE && owner.startsWith("java/lang/Thread$Builder") && name.equals("start");
     }
 }

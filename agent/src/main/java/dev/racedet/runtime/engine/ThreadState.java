@@ -26,7 +26,7 @@ public final class ThreadState {
     public ThreadState(int tid, Thread thread) {
         this.tid = tid;
         this.thread = new WeakReference<>(thread);
-        this.nameAtCreation = thread == null ? "thread-" + tid : thread.getName();
+        this.nameAtCreation = thread == null ? "thread-" + tid : nameOf(thread);
         clock.set(tid, 1);
         epoch = Epoch.of(tid, 1);
     }
@@ -34,7 +34,14 @@ public final class ThreadState {
     /** The thread's current name, or its name when first seen if it has been collected. */
     public String name() {
         Thread t = thread.get();
-        return t != null ? t.getName() : nameAtCreation;
+        return t != null ? nameOf(t) : nameAtCreation;
+    }
+
+    /** Virtual threads are unnamed by default: name them by id rather than print "". */
+    @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; getId() is the same number
+    private static String nameOf(Thread t) {
+        String name = t.getName();
+        return name.isEmpty() ? "unnamed thread #" + t.getId() : name;
     }
 
     public long epoch() {
