@@ -2,8 +2,6 @@ package dev.racedet.runtime;
 
 import dev.racedet.runtime.engine.ThreadState;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The {@link ThreadState} of every thread racedet has seen. A thread's state is created by whichever
@@ -12,8 +10,8 @@ import java.util.WeakHashMap;
  */
 final class Threads {
     private final ThreadLocal<ThreadState> current = new ThreadLocal<>();
-    /** Thread does not override equals/hashCode, so this is an identity map. */
-    private final Map<Thread, ThreadState> byThread = new WeakHashMap<>();
+    /** By identity: a Thread subclass may override equals/hashCode, and racedet never calls app code. */
+    private final WeakIdentityTable<ThreadState> byThread = new WeakIdentityTable<>();
     private volatile ThreadState[] byTid = new ThreadState[64];
     private int nextTid;
 
@@ -28,21 +26,20 @@ final class Threads {
     }
 
     /** The state of {@code thread}, created if needed. */
-    synchronized ThreadState of(Thread thread) {
-        ThreadState t = byThread.get(thread);
-        if (t == null) {
-            t = new ThreadState(nextTid++, thread);
-            byThread.put(thread, t);
-            if (t.tid >= byTid.length) {
-                byTid = Arrays.copyOf(byTid, byTid.length * 2);
-            }
-            byTid[t.tid] = t;
-        }
+    ThreadState of(Thread thread) {
+        return byThread.computeIfAbsent(thread, this::register);
+    }
+
+    private synchronized ThreadState register(Object thread) {
+        ThreadState t = new ThreadState(nextTid++, (Thread) thread);
+        ThreadState[] all = t.tid < byTid.length ? byTid : Arrays.copyOf(byTid, byTid.length * 2);
+        all[t.tid] = t;
+        byTid = all; // the volatile write publishes the new element
         return t;
     }
 
     /** The state of {@code thread} if it has one, else {@code null}. */
-    synchronized ThreadState find(Thread thread) {
+    ThreadState find(Thread thread) {
         return byThread.get(thread);
     }
 
