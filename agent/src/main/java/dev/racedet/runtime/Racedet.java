@@ -4,7 +4,9 @@ import dev.racedet.runtime.engine.Detector;
 import dev.racedet.runtime.engine.SyncClock;
 import dev.racedet.runtime.engine.ThreadState;
 import dev.racedet.runtime.engine.VarState;
+import java.util.Date;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 
 /**
@@ -21,6 +23,7 @@ public final class Racedet {
     private static final ReportOutput OUTPUT = new ReportOutput();
     private static final Threads THREADS = new Threads();
     private static final Shadows SHADOWS = new Shadows();
+    private static final Locks LOCKS = new Locks();
     private static final RaceReporter REPORTER = new RaceReporter(THREADS);
     private static final Detector DETECTOR = new Detector(REPORTER);
 
@@ -342,7 +345,7 @@ public final class Racedet {
         }
     }
 
-    // ---- java.util.concurrent.locks.Lock calls from instrumented code --------------------------
+    // ---- java.util.concurrent.locks calls from instrumented code -------------------------------
 
     /** Replaces {@code lock.lock()}. */
     public static void lock(Lock lock) {
@@ -376,19 +379,123 @@ public final class Racedet {
 
     /** Replaces {@code lock.unlock()}. */
     public static void unlock(Lock lock) {
-        try {
-            DETECTOR.release(THREADS.current(), SHADOWS.lock(lock));
-        } catch (Throwable e) {
-            InternalErrors.record("unlock hook", e);
-        }
+        lockReleasing(lock);
         lock.unlock();
     }
 
-    private static void lockAcquired(Lock lock) {
+    /** Replaces {@code condition.await()}: the wait releases and then re-acquires the lock. */
+    public static void await(Condition condition) throws InterruptedException {
+        Object lock = releaseForAwait(condition);
         try {
-            DETECTOR.acquire(THREADS.current(), SHADOWS.lock(lock));
+            condition.await();
+        } finally {
+            reacquireAfterAwait(lock);
+        }
+    }
+
+    /** Replaces {@code condition.awaitUninterruptibly()}. */
+    public static void awaitUninterruptibly(Condition condition) {
+        Object lock = releaseForAwait(condition);
+        try {
+            condition.awaitUninterruptibly();
+        } finally {
+            reacquireAfterAwait(lock);
+        }
+    }
+
+    /** Replaces {@code condition.awaitNanos(nanos)}. */
+    public static long awaitNanos(Condition condition, long nanos) throws InterruptedException {
+        Object lock = releaseForAwait(condition);
+        try {
+            return condition.awaitNanos(nanos);
+        } finally {
+            reacquireAfterAwait(lock);
+        }
+    }
+
+    /** Replaces {@code condition.await(time, unit)}. */
+    public static boolean await(Condition condition, long time, TimeUnit unit) throws InterruptedException {
+        Object lock = releaseForAwait(condition);
+        try {
+            return condition.await(time, unit);
+        } finally {
+            reacquireAfterAwait(lock);
+        }
+    }
+
+    /** Replaces {@code condition.awaitUntil(deadline)}. */
+    public static boolean awaitUntil(Condition condition, Date deadline) throws InterruptedException {
+        Object lock = releaseForAwait(condition);
+        try {
+            return condition.awaitUntil(deadline);
+        } finally {
+            reacquireAfterAwait(lock);
+        }
+    }
+
+    /** After {@code lock.newCondition()} returned {@code condition}. */
+    public static void conditionCreated(Object lock, Object condition) {
+        try {
+            if (lock != null && condition != null) {
+                LOCKS.bindCondition(condition, lock);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("condition hook", e);
+        }
+    }
+
+    /** After {@code readWriteLock.readLock()} returned {@code lock}. */
+    public static void readLockOf(Object readWriteLock, Object lock) {
+        bindRole(readWriteLock, lock, true);
+    }
+
+    /** After {@code readWriteLock.writeLock()} returned {@code lock}. */
+    public static void writeLockOf(Object readWriteLock, Object lock) {
+        bindRole(readWriteLock, lock, false);
+    }
+
+    private static void bindRole(Object readWriteLock, Object lock, boolean read) {
+        try {
+            if (readWriteLock != null && lock != null) {
+                LOCKS.bindRole(readWriteLock, lock, read);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("read-write lock hook", e);
+        }
+    }
+
+    private static Object releaseForAwait(Condition condition) {
+        Object lock = null;
+        try {
+            lock = condition == null ? null : LOCKS.lockOf(condition);
+        } catch (Throwable e) {
+            InternalErrors.record("condition hook", e);
+        }
+        if (lock != null) {
+            lockReleasing(lock);
+        }
+        return lock;
+    }
+
+    private static void reacquireAfterAwait(Object lock) {
+        if (lock != null) {
+            lockAcquired(lock);
+        }
+    }
+
+    private static void lockAcquired(Object lock) {
+        try {
+            LOCKS.acquired(DETECTOR, THREADS.current(), lock);
         } catch (Throwable e) {
             InternalErrors.record("lock hook", e);
+        }
+    }
+
+    private static void lockReleasing(Object lock) {
+        try {
+            LOCKS.releasing(DETECTOR, THREADS.current(), lock);
+        } catch (Throwable e) {
+            InternalErrors.record("unlock hook", e);
         }
     }
 

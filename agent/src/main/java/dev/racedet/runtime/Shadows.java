@@ -13,7 +13,6 @@ final class Shadows {
     private final WeakIdentityTable<ObjectShadow> objects = new WeakIdentityTable<>();
     private final ShadowFields shadowFields = new ShadowFields();
     private final WeakIdentityTable<SyncClock> monitors = new WeakIdentityTable<>();
-    private final WeakIdentityTable<SyncClock> locks = new WeakIdentityTable<>();
     private final StateArray<VarState> statics = new StateArray<>(VarState::new);
     private final StateArray<SyncClock> staticVolatiles = new StateArray<>(id -> new SyncClock());
     private final StateArray<SyncClock> classInits = new StateArray<>(id -> new SyncClock());
@@ -53,11 +52,6 @@ final class Shadows {
     /** The clock of the monitor of {@code lock} ({@code synchronized}, wait). */
     SyncClock monitor(Object lock) {
         return monitors.computeIfAbsent(lock, Shadows::newSyncClock);
-    }
-
-    /** The clock of a {@code java.util.concurrent.locks.Lock} object. */
-    SyncClock lock(Object lock) {
-        return locks.computeIfAbsent(lock, Shadows::newSyncClock);
     }
 
     SyncClock classInit(int classId) {

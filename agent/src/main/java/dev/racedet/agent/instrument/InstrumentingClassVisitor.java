@@ -8,7 +8,8 @@ import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * Adds the {@link ShadowFieldPlan shadow fields} of a checked class and builds, for every method with code, the chain of method visitors, one per concern:
- * {@link SiteTracker} (source line, stack size), {@link FieldAccessVisitor}, {@link SyncCallVisitor},
+ * {@link SiteTracker} (source line, stack size), {@link FieldAccessVisitor}, {@link LockCallVisitor},
+ * {@link SyncCallVisitor},
  * {@link MonitorVisitor}, {@link SynchronizedMethodVisitor} and {@link ClassInitVisitor}.
  */
 final class InstrumentingClassVisitor extends ClassVisitor {
@@ -83,6 +84,7 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         }
         mv = new MonitorVisitor(mv);
         mv = new SyncCallVisitor(mv, resolver);
+        mv = new LockCallVisitor(mv, resolver);
         SiteTracker site = new SiteTracker(className, name, sourceFile, loader);
         mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"), checkAccesses, shadows);
         return site.attach(mv);

@@ -1,16 +1,15 @@
 package dev.racedet.agent.instrument;
 
 import java.util.Map;
-import java.util.concurrent.locks.Lock;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * Calls that synchronize: {@code Thread.start} gets a fork event before it; a task handed to a
- * thread-starting JDK method is wrapped to acquire the caller's clock first; {@code Thread.join},
- * {@code Object.wait} and {@code Lock} calls are replaced by static methods of the facade that make
- * the real call and record the edges around it (wait, join and the Lock methods are final or
- * dispatched virtually inside the replacement, so behavior is unchanged).
+ * Thread and monitor calls that synchronize: {@code Thread.start} gets a fork event before it; a
+ * task handed to a thread-starting JDK method is wrapped to acquire the caller's clock first;
+ * {@code Thread.join} and {@code Object.wait} are replaced by static methods of the facade that make
+ * the real call and record the edges around it (both are final, so behavior is unchanged).
+ * {@code java.util.concurrent.locks} calls are {@link LockCallVisitor}'s.
  */
 final class SyncCallVisitor extends MethodVisitor {
     /** Object.wait overloads (final in Object): descriptor -> replacement descriptor. */
@@ -23,14 +22,6 @@ final class SyncCallVisitor extends MethodVisitor {
             "()V", "(Ljava/lang/Thread;)V",
             "(J)V", "(Ljava/lang/Thread;J)V",
             "(JI)V", "(Ljava/lang/Thread;JI)V");
-    /** Lock methods: name + descriptor -> replacement descriptor. */
-    private static final Map<String, String> LOCK = Map.of(
-            "lock()V", "(Ljava/util/concurrent/locks/Lock;)V",
-            "lockInterruptibly()V", "(Ljava/util/concurrent/locks/Lock;)V",
-            "tryLock()Z", "(Ljava/util/concurrent/locks/Lock;)Z",
-            "tryLock(JLjava/util/concurrent/TimeUnit;)Z", "(Ljava/util/concurrent/locks/Lock;JLjava/util/concurrent/TimeUnit;)Z",
-            "unlock()V", "(Ljava/util/concurrent/locks/Lock;)V");
-
     private static final String RUNNABLE_TO_THREAD = "(Ljava/lang/Runnable;)Ljava/lang/Thread;";
 
     private final MemberResolver resolver;
@@ -50,11 +41,6 @@ final class SyncCallVisitor extends MethodVisitor {
         if (virtual && !owner.equals(Hooks.OWNER)) {
             if (name.equals("wait") && WAIT.containsKey(descriptor)) {
                 Hooks.call(mv, "wait", WAIT.get(descriptor)); // [o args] -> []
-                return;
-            }
-            String lock = LOCK.get(name + descriptor);
-            if (lock != null && resolver.isSubtype(owner, Lock.class)) {
-                Hooks.call(mv, name, lock); // [lock args] -> [result?]
                 return;
             }
             if (opcode == Opcodes.INVOKEVIRTUAL && resolver.isSubtype(owner, Thread.class)) {
