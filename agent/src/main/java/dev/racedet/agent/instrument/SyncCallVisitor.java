@@ -43,15 +43,16 @@ final class SyncCallVisitor extends MethodVisitor {
                 Hooks.call(mv, "wait", WAIT.get(descriptor)); // [o args] -> []
                 return;
             }
-            if (opcode == Opcodes.INVOKEVIRTUAL && resolver.isSubtype(owner, Thread.class)) {
-                if (name.equals("join") && JOIN.containsKey(descriptor)) {
+            // Names first: resolving the owner's type hierarchy is the expensive part.
+            boolean join = name.equals("join") && JOIN.containsKey(descriptor);
+            boolean start = name.equals("start") && descriptor.equals("()V");
+            if ((join || start) && opcode == Opcodes.INVOKEVIRTUAL && resolver.isSubtype(owner, Thread.class)) {
+                if (join) {
                     Hooks.call(mv, "join", JOIN.get(descriptor)); // [t args] -> []
                     return;
                 }
-                if (name.equals("start") && descriptor.equals("()V")) {
-                    super.visitInsn(Opcodes.DUP);                              // [t] -> [t t]
-                    Hooks.call(mv, "threadStart", "(Ljava/lang/Object;)V");    // -> [t]
-                }
+                super.visitInsn(Opcodes.DUP);                             // [t] -> [t t]
+                Hooks.call(mv, "threadStart", "(Ljava/lang/Object;)V");   // -> [t]
             }
         }
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
