@@ -32,7 +32,7 @@ final class Locks {
     void acquired(Detector detector, ThreadState t, Object lock) {
         Role role = roles.get(lock);
         if (role == null) {
-            detector.acquire(t, plain.computeIfAbsent(lock, Locks::newClock));
+            detector.acquire(t, plainClock(lock));
         } else {
             detector.acquire(t, role.clocks().writes);
             if (!role.read()) {
@@ -45,7 +45,7 @@ final class Locks {
     void releasing(Detector detector, ThreadState t, Object lock) {
         Role role = roles.get(lock);
         if (role == null) {
-            detector.release(t, plain.computeIfAbsent(lock, Locks::newClock));
+            detector.release(t, plainClock(lock));
         } else {
             detector.release(t, role.read() ? role.clocks().reads : role.clocks().writes);
         }
@@ -68,7 +68,7 @@ final class Locks {
         return lock == null ? null : lock.get();
     }
 
-    private static SyncClock newClock(Object key) {
-        return new SyncClock();
+    private SyncClock plainClock(Object lock) {
+        return plain.computeIfAbsent(lock, k -> new SyncClock());
     }
 }

@@ -46,9 +46,13 @@ public final class Registry {
     private Registry() {
     }
 
-    /** The id of field {@code name} declared by {@code declaringClass} as seen from {@code loader}. */
-    public static synchronized int fieldId(ClassLoader loader, String declaringClass, String name) {
-        String key = loaderId(loader) + "/" + declaringClass + "." + name;
+    /**
+     * The id of field {@code name} of type {@code descriptor} declared by {@code declaringClass} as
+     * seen from {@code loader}. The type is part of the key: bytecode may declare two fields of one
+     * name, and they must not share a state.
+     */
+    public static synchronized int fieldId(ClassLoader loader, String declaringClass, String name, String descriptor) {
+        String key = loaderId(loader) + "/" + declaringClass + "." + name + ":" + descriptor;
         Integer id = FIELD_IDS.get(key);
         if (id == null) {
             id = fieldCount++;

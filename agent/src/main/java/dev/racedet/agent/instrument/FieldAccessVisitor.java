@@ -113,8 +113,7 @@ final class FieldAccessVisitor extends MethodVisitor {
         super.visitFieldInsn(Opcodes.GETSTATIC, owner, name, descriptor); // [] -> [v]
         int classId = classId(field);
         if (field.isFinal() || !field.isVolatile() && !checkAccesses) {
-            Hooks.pushInt(mv, classId);
-            Hooks.call(mv, "classUse", "(I)V"); // [v cid] -> [v]
+            classUse(classId); // [v] -> [v]
         } else if (field.isVolatile()) {
             Hooks.pushInt(mv, fieldId(field, name));
             Hooks.pushInt(mv, classId);
@@ -129,15 +128,14 @@ final class FieldAccessVisitor extends MethodVisitor {
     }
 
     private void putStatic(MemberResolver.Field field, String owner, String name, String descriptor) {
-        int classId = classId(field);
         if (field.isFinal()) {
             super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // only in <clinit>
             return;
         }
+        int classId = classId(field);
         if (!field.isVolatile() && !checkAccesses) {
             super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // [v] -> []
-            Hooks.pushInt(mv, classId);
-            Hooks.call(mv, "classUse", "(I)V");
+            classUse(classId);
             return;
         }
         int fieldId = fieldId(field, name);
@@ -145,8 +143,7 @@ final class FieldAccessVisitor extends MethodVisitor {
             Hooks.pushInt(mv, fieldId);
             Hooks.call(mv, "volatileWriteStatic", "(I)V"); // [v fid] -> [v], the release before the write
             super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // [v] -> []
-            Hooks.pushInt(mv, classId);
-            Hooks.call(mv, "classUse", "(I)V");
+            classUse(classId);
             return;
         }
         super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // [v] -> []
@@ -176,6 +173,12 @@ final class FieldAccessVisitor extends MethodVisitor {
         }
     }
 
+    /** [..] -> [..]: records that the class {@code classId} is in use (acquires its initializer). */
+    private void classUse(int classId) {
+        Hooks.pushInt(mv, classId);
+        Hooks.call(mv, "classUse", "(I)V");
+    }
+
     /** [obj v] -> [obj v obj], for a one- or two-slot value. */
     private void copyObjectBelowValue(boolean wide) {
         if (wide) {
@@ -199,7 +202,7 @@ final class FieldAccessVisitor extends MethodVisitor {
     }
 
     private int fieldId(MemberResolver.Field field, String name) {
-        return Registry.fieldId(site.loader(), field.declaringClass(), name);
+        return Registry.fieldId(site.loader(), field.declaringClass(), name, field.descriptor());
     }
 
     private int classId(MemberResolver.Field field) {

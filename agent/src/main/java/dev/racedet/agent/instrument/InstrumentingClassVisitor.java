@@ -7,10 +7,10 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * Adds the {@link ShadowFieldPlan shadow fields} of a checked class and builds, for every method with code, the chain of method visitors, one per concern:
- * {@link SiteTracker} (source line, stack size), {@link FieldAccessVisitor}, {@link LockCallVisitor},
- * {@link SyncCallVisitor},
- * {@link MonitorVisitor}, {@link SynchronizedMethodVisitor} and {@link ClassInitVisitor}.
+ * Adds the {@link ShadowFieldPlan shadow fields} of a checked class and builds, for every method with
+ * code, the chain of method visitors, one per concern: {@link SiteTracker} (source line, stack size),
+ * {@link FieldAccessVisitor}, {@link LockCallVisitor}, {@link SyncCallVisitor}, {@link MonitorVisitor},
+ * {@link SynchronizedMethodVisitor} and {@link ClassInitVisitor}.
  */
 final class InstrumentingClassVisitor extends ClassVisitor {
     private final MemberResolver resolver;
@@ -56,7 +56,7 @@ final class InstrumentingClassVisitor extends ClassVisitor {
     public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
         int kinds = Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_VOLATILE;
         if (shadowsAllowed && (access & kinds) == 0) {
-            shadows.add(name, Registry.fieldId(loader, className, name));
+            shadows.add(name, Registry.fieldId(loader, className, name, descriptor));
         }
         return super.visitField(access, name, descriptor, signature, value);
     }

@@ -13,8 +13,8 @@ import net.bytebuddy.pool.TypePool;
  * {@code false}, and the instruction is left as it was.
  */
 final class MemberResolver {
-    /** A resolved field: the class that declares it (binary name) and its modifiers. */
-    record Field(String declaringClass, boolean isStatic, boolean isVolatile, boolean isFinal) {
+    /** A resolved field: the class that declares it (binary name), its type and its modifiers. */
+    record Field(String declaringClass, String descriptor, boolean isStatic, boolean isVolatile, boolean isFinal) {
     }
 
     private final TypePool pool;
@@ -53,7 +53,7 @@ final class MemberResolver {
     private static Field search(TypeDefinition type, String name, String descriptor) {
         for (FieldDescription.InDefinedShape f : type.asErasure().getDeclaredFields()) {
             if (f.getName().equals(name) && f.getDescriptor().equals(descriptor)) {
-                return new Field(type.asErasure().getName(), f.isStatic(), f.isVolatile(), f.isFinal());
+                return new Field(type.asErasure().getName(), descriptor, f.isStatic(), f.isVolatile(), f.isFinal());
             }
         }
         for (TypeDefinition itf : type.getInterfaces()) {

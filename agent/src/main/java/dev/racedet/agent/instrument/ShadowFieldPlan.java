@@ -1,8 +1,10 @@
 package dev.racedet.agent.instrument;
 
 import dev.racedet.runtime.Registry;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -21,6 +23,8 @@ final class ShadowFieldPlan {
 
     private final String owner;
     private final Map<String, Integer> fieldIds = new LinkedHashMap<>();
+    /** Names declared twice (legal in bytecode, with different types): such fields get no shadow. */
+    private final Set<String> ambiguous = new HashSet<>();
 
     ShadowFieldPlan(String ownerInternalName) {
         this.owner = ownerInternalName;
@@ -28,7 +32,11 @@ final class ShadowFieldPlan {
 
     /** Adds a shadow for the declared field {@code name} (a plain, non-static field). */
     void add(String name, int fieldId) {
-        fieldIds.putIfAbsent(name, fieldId);
+        if (ambiguous.contains(name) || fieldIds.remove(name) != null) {
+            ambiguous.add(name); // one shadow per name: two fields would share it
+        } else {
+            fieldIds.put(name, fieldId);
+        }
     }
 
     /** Whether {@code declaringClass.name} (binary name) has a shadow in this class. */
