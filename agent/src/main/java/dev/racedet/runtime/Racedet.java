@@ -345,6 +345,39 @@ public final class Racedet {
         }
     }
 
+    // ---- thread life cycle, called from inside java.lang.Thread / java.lang.VirtualThread -------
+
+    /**
+     * Called inside the JDK's own start code, by the starting thread, once the start has passed its
+     * "not started yet" check and under the exclusion that check needs (before {@code start0()} in
+     * {@code java.lang.Thread}, after the NEW-to-STARTED transition in {@code java.lang.VirtualThread}):
+     * everything the starter did so far happens-before {@code child}.
+     */
+    public static void threadStarting(Thread child) {
+        // engine work in progress: see issue "Never break the host"
+    }
+
+    /** At entry of {@code Thread.exit()} (platform threads), on the terminating thread itself. */
+    public static void threadExit() {
+        // engine work in progress
+    }
+
+    /**
+     * At entry of {@code VirtualThread.run(Runnable)}: returns the task the virtual thread runs instead,
+     * which runs {@code task} and then records the thread's termination ({@link #threadExit}).
+     */
+    public static Runnable virtualThreadTask(Runnable task) {
+        return task;
+    }
+
+    /**
+     * Diagnostic: the largest value a thread's clock may reach before the thread moves to a new clock
+     * slot (default 2^40 - 1). Called by the agent at startup, before any class is instrumented.
+     */
+    public static void setClockLimit(long limit) {
+        // engine work in progress
+    }
+
     // ---- java.util.concurrent.locks calls from instrumented code -------------------------------
 
     /** Replaces {@code lock.lock()}. */
