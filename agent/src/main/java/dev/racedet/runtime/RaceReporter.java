@@ -1,6 +1,7 @@
 package dev.racedet.runtime;
 
 import dev.racedet.runtime.engine.RaceListener;
+import dev.racedet.runtime.engine.ThreadIdentity;
 import dev.racedet.runtime.engine.ThreadState;
 import dev.racedet.runtime.engine.VarState;
 import dev.racedet.runtime.report.Race;
@@ -19,17 +20,12 @@ final class RaceReporter implements RaceListener {
     private static final int MAX_FRAMES = 32;
     private static final StackWalker WALKER = StackWalker.getInstance();
 
-    private final Threads threads;
     private final ConcurrentHashMap<Long, Race> byLocations = new ConcurrentHashMap<>();
     private final List<Race> firstSeenOrder = new ArrayList<>();
 
-    RaceReporter(Threads threads) {
-        this.threads = threads;
-    }
-
     @Override
     public void race(VarState field, ThreadState current, boolean currentWrite, int currentSite,
-                     int previousTid, boolean previousWrite, int previousSite) {
+                     ThreadIdentity previous, boolean previousWrite, int previousSite) {
         Registry.Site now = Registry.site(currentSite);
         Registry.Site before = Registry.site(previousSite);
         long key = pairKey(now.locationId(), before.locationId());
@@ -41,15 +37,16 @@ final class RaceReporter implements RaceListener {
         if (race != null) {
             race.repeated();
         } else {
-            race = newRace(key, field, current, currentWrite, now, previousTid, previousWrite, before);
+            race = newRace(key, field, current, currentWrite, now, previous, previousWrite, before);
         }
         field.raceHint = race;
     }
 
     private Race newRace(long key, VarState field, ThreadState current, boolean currentWrite,
-                         Registry.Site now, int previousTid, boolean previousWrite, Registry.Site before) {
+                         Registry.Site now, ThreadIdentity previousThread, boolean previousWrite,
+                         Registry.Site before) {
         Race.Access access = new Race.Access(current.name(), currentWrite, now.location(), stack(now));
-        Race.Access previous = new Race.Access(threads.name(previousTid), previousWrite, before.location(),
+        Race.Access previous = new Race.Access(previousThread.name(), previousWrite, before.location(),
                 List.of(before.location()));
         Race race = new Race(key, Registry.field(field.fieldId).qualifiedName(), access, previous);
         Race existing = byLocations.putIfAbsent(key, race);

@@ -24,7 +24,7 @@ public final class Racedet {
     private static final Threads THREADS = new Threads();
     private static final Shadows SHADOWS = new Shadows();
     private static final Locks LOCKS = new Locks();
-    private static final RaceReporter REPORTER = new RaceReporter(THREADS);
+    private static final RaceReporter REPORTER = new RaceReporter();
     private static final Detector DETECTOR = new Detector(REPORTER);
 
     private Racedet() {
@@ -120,6 +120,7 @@ public final class Racedet {
             String text = t.pendingOutput;
             t.pendingOutput = null;
             OUTPUT.print(text);
+            Lifecycle.racesChanged();
         }
     }
 
@@ -354,12 +355,22 @@ public final class Racedet {
      * everything the starter did so far happens-before {@code child}.
      */
     public static void threadStarting(Thread child) {
-        // engine work in progress: see issue "Never break the host"
+        try {
+            if (child != null) {
+                DETECTOR.fork(THREADS.current(), THREADS.of(child));
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("thread start hook", e);
+        }
     }
 
     /** At entry of {@code Thread.exit()} (platform threads), on the terminating thread itself. */
     public static void threadExit() {
-        // engine work in progress
+        try {
+            DETECTOR.terminate(THREADS.current());
+        } catch (Throwable e) {
+            InternalErrors.record("thread exit hook", e);
+        }
     }
 
     /**
@@ -367,15 +378,35 @@ public final class Racedet {
      * which runs {@code task} and then records the thread's termination ({@link #threadExit}).
      */
     public static Runnable virtualThreadTask(Runnable task) {
-        return task;
+        return task == null ? null : new VirtualThreadTask(task);
+    }
+
+    /** A virtual thread's task, followed by the thread's termination. */
+    private static final class VirtualThreadTask implements Runnable {
+        private final Runnable task;
+
+        VirtualThreadTask(Runnable task) {
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            try {
+                task.run();
+            } finally {
+                threadExit();
+            }
+        }
     }
 
     /**
      * Diagnostic: the largest value a thread's clock may reach before the thread moves to a new clock
      * slot (default 2^40 - 1). Called by the agent at startup, before any class is instrumented.
+     *
+     * @throws IllegalArgumentException if {@code limit} is below 2 or above 2^40 - 1
      */
     public static void setClockLimit(long limit) {
-        // engine work in progress
+        DETECTOR.slots().setClockLimit(limit);
     }
 
     // ---- java.util.concurrent.locks calls from instrumented code -------------------------------

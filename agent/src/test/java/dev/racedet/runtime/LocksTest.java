@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 class LocksTest {
     private final List<String> races = new ArrayList<>();
     private final Detector detector = new Detector((field, current, currentWrite, currentSite,
-            previousTid, previousWrite, previousSite) -> races.add("T" + current.tid + "@" + currentSite
-            + " vs T" + previousTid + "@" + previousSite));
+            previous, previousWrite, previousSite) -> races.add(current.name() + "@" + currentSite
+            + " vs " + previous.name() + "@" + previousSite));
     private final Locks locks = new Locks();
-    private final ThreadState t0 = new ThreadState(0, null);
-    private final ThreadState t1 = new ThreadState(1, null);
-    private final ThreadState t2 = new ThreadState(2, null);
+    private final ThreadState t0 = new ThreadState(null, "T0");
+    private final ThreadState t1 = new ThreadState(null, "T1");
+    private final ThreadState t2 = new ThreadState(null, "T2");
     private final VarState x = new VarState(1);
     private final Object readWriteLock = new Object();
     private final Object readLock = new Object();

@@ -6,12 +6,26 @@ package dev.racedet.runtime.engine;
  * with event scripts. Accesses ({@link #read}, {@link #write}) may be called concurrently by the
  * threads they describe; a sync event must be called by the thread performing it, at the point the
  * Java Memory Model places the edge (acquire after the real acquire, release before the real release).
+ *
+ * <p>Threads get a clock slot when they first need an epoch and give it back when they terminate
+ * ({@link #terminate}); {@link Slots} says why reusing slots is exact. Events of a terminated thread
+ * are ignored.
  */
 public final class Detector {
     private final RaceListener listener;
+    private final Slots slots;
 
     public Detector(RaceListener listener) {
+        this(listener, new Slots());
+    }
+
+    public Detector(RaceListener listener, Slots slots) {
         this.listener = listener;
+        this.slots = slots;
+    }
+
+    public Slots slots() {
+        return slots;
     }
 
     /** Thread {@code t} reads the field shadowed by {@code v} at {@code site}. */
@@ -22,43 +36,54 @@ public final class Detector {
             return; // same epoch: already recorded
         }
         if (r == VarState.READ_SHARED) {
-            int[] clocks = v.readClocks;
-            if (clocks != null && t.tid < clocks.length && clocks[t.tid] == Epoch.clock(e)) {
+            long[] clocks = v.readClocks;
+            int s = t.slot;
+            if (clocks != null && s >= 0 && s < clocks.length && clocks[s] == Epoch.clock(e)) {
                 return;
             }
         }
-        synchronized (v) {
-            readSlow(t, v, site);
+        if (hasSlot(t)) {
+            synchronized (v) {
+                readSlow(t, v, site);
+            }
         }
     }
 
     private void readSlow(ThreadState t, VarState v, int site) {
         long w = v.write;
         if (!t.clock.covers(w)) {
-            listener.race(v, t, false, site, Epoch.tid(w), true, v.writeSite);
+            listener.race(v, t, false, site, v.writeBy, true, v.writeSite);
         }
+        t.published = Epoch.clock(t.epoch);
         long r = v.read;
         if (r == VarState.READ_SHARED) {
-            recordSharedRead(v, t.tid, Epoch.clock(t.epoch), site);
+            recordSharedRead(v, t.slot, t.published, site, t.identity);
         } else if (t.clock.covers(r)) {
             v.read = t.epoch; // the previous read is ordered before this one: stay exclusive
             v.readSite = site;
+            v.readBy = t.identity;
         } else {
-            v.readClocks = new int[Math.max(Epoch.tid(r), t.tid) + 1];
-            v.readSites = new int[v.readClocks.length];
-            recordSharedRead(v, Epoch.tid(r), Epoch.clock(r), v.readSite);
-            recordSharedRead(v, t.tid, Epoch.clock(t.epoch), site);
+            int size = Math.max(Epoch.slot(r), t.slot) + 1;
+            v.readClocks = new long[size];
+            v.readSites = new int[size];
+            v.readers = new ThreadIdentity[size];
+            recordSharedRead(v, Epoch.slot(r), Epoch.clock(r), v.readSite, v.readBy);
+            recordSharedRead(v, t.slot, t.published, site, t.identity);
             v.read = VarState.READ_SHARED;
+            v.readBy = null;
         }
     }
 
-    private static void recordSharedRead(VarState v, int tid, int clock, int site) {
-        if (tid >= v.readClocks.length) {
-            v.readClocks = java.util.Arrays.copyOf(v.readClocks, tid + 1);
-            v.readSites = java.util.Arrays.copyOf(v.readSites, tid + 1);
+    private static void recordSharedRead(VarState v, int slot, long clock, int site, ThreadIdentity by) {
+        if (slot >= v.readClocks.length) {
+            int size = slot + 1;
+            v.readClocks = java.util.Arrays.copyOf(v.readClocks, size);
+            v.readSites = java.util.Arrays.copyOf(v.readSites, size);
+            v.readers = java.util.Arrays.copyOf(v.readers, size);
         }
-        v.readSites[tid] = site;
-        v.readClocks[tid] = clock;
+        v.readSites[slot] = site;
+        v.readers[slot] = by;
+        v.readClocks[slot] = clock;
     }
 
     /** Thread {@code t} writes the field shadowed by {@code v} at {@code site}. */
@@ -66,32 +91,37 @@ public final class Detector {
         if (v.write == t.epoch) {
             return; // same epoch: already recorded
         }
-        synchronized (v) {
-            writeSlow(t, v, site);
+        if (hasSlot(t)) {
+            synchronized (v) {
+                writeSlow(t, v, site);
+            }
         }
     }
 
     private void writeSlow(ThreadState t, VarState v, int site) {
         long w = v.write;
         if (!t.clock.covers(w)) {
-            listener.race(v, t, true, site, Epoch.tid(w), true, v.writeSite);
+            listener.race(v, t, true, site, v.writeBy, true, v.writeSite);
         }
         long r = v.read;
         if (r == VarState.READ_SHARED) {
-            int[] clocks = v.readClocks;
+            long[] clocks = v.readClocks;
             for (int u = 0; u < clocks.length; u++) {
                 if (clocks[u] > t.clock.get(u)) {
-                    listener.race(v, t, true, site, u, false, v.readSites[u]);
+                    listener.race(v, t, true, site, v.readers[u], false, v.readSites[u]);
                 }
             }
             v.read = Epoch.NONE; // every read is now ordered before this write, or reported
             v.readClocks = null;
             v.readSites = null;
+            v.readers = null;
         } else if (!t.clock.covers(r)) {
-            listener.race(v, t, true, site, Epoch.tid(r), false, v.readSite);
+            listener.race(v, t, true, site, v.readBy, false, v.readSite);
         }
+        t.published = Epoch.clock(t.epoch);
         v.write = t.epoch;
         v.writeSite = site;
+        v.writeBy = t.identity;
     }
 
     /** {@code t} acquired {@code s}: a monitor entered, a volatile read, a lock taken. */
@@ -101,20 +131,46 @@ public final class Detector {
 
     /** {@code t} is about to release {@code s}: a monitor exit, a volatile write, a lock release. */
     public void release(ThreadState t, SyncClock s) {
-        s.joinFrom(t.clock);
-        t.tick();
+        if (hasSlot(t)) {
+            s.joinFrom(t.clock);
+            t.published = Epoch.clock(t.epoch);
+            tick(t);
+        }
     }
 
-    /** {@code parent} starts the thread {@code child}, which has not run yet. */
+    /**
+     * {@code parent} starts the thread {@code child}, which has not run yet. A thread starts once:
+     * only the first fork of a child counts.
+     */
     public void fork(ThreadState parent, ThreadState child) {
+        if (child.forked || !hasSlot(parent)) {
+            return;
+        }
+        child.forked = true;
         child.clock.join(parent.clock);
-        child.tick();
-        parent.tick();
+        parent.published = Epoch.clock(parent.epoch);
+        tick(parent);
     }
 
     /** {@code joiner} has seen {@code joined} terminate (Thread.join returned, isAlive false). */
     public void join(ThreadState joiner, ThreadState joined) {
         joiner.clock.join(joined.clock);
+    }
+
+    /**
+     * {@code t} is terminating: its slot goes back to {@link Slots}; its clock stays, unchanged, for
+     * threads that join it later. Later events of {@code t} are ignored.
+     */
+    public void terminate(ThreadState t) {
+        if (t.terminated) {
+            return;
+        }
+        t.terminated = true;
+        if (t.slot >= 0) {
+            slots.release(t.slot, t.published, Epoch.clock(t.epoch));
+            t.slot = -1;
+            t.epoch = ThreadState.UNASSIGNED;
+        }
     }
 
     /** {@code t} finished the static initializer of class {@code classId}, whose clock is {@code init}. */
@@ -130,6 +186,40 @@ public final class Detector {
         if (!t.hasSeenClass(classId)) {
             acquire(t, init);
             t.markClassSeen(classId);
+        }
+    }
+
+    /** Gives {@code t} a slot if it has none; false if it terminated (its events are ignored). */
+    private boolean hasSlot(ThreadState t) {
+        if (t.slot >= 0) {
+            return true;
+        }
+        if (t.terminated) {
+            return false;
+        }
+        takeSlot(t);
+        return true;
+    }
+
+    private void takeSlot(ThreadState t) {
+        int slot = slots.assign(t.clock);
+        t.slot = slot;
+        t.published = 0;
+        t.epoch = Epoch.of(slot, t.clock.get(slot));
+    }
+
+    /**
+     * Advances {@code t}'s clock. At the clock limit the thread moves to a fresh slot instead: the old
+     * one is retired (never handed out again), and the thread's clock keeps knowing it, so nothing it
+     * did there is forgotten.
+     */
+    private void tick(ThreadState t) {
+        long c = Epoch.clock(t.epoch);
+        if (slots.canTick(c)) {
+            t.clock.set(t.slot, c + 1);
+            t.epoch = Epoch.of(t.slot, c + 1);
+        } else {
+            takeSlot(t);
         }
     }
 }

@@ -13,10 +13,10 @@ public interface RaceListener {
      * @param current the thread making the access now
      * @param currentWrite whether the current access is a write
      * @param currentSite site id of the current access
-     * @param previousTid clock slot of the thread that made the earlier access
+     * @param previous the thread that made the earlier access (it may have terminated since)
      * @param previousWrite whether the earlier access was a write
      * @param previousSite site id of the earlier access
      */
     void race(VarState field, ThreadState current, boolean currentWrite, int currentSite,
-              int previousTid, boolean previousWrite, int previousSite);
+              ThreadIdentity previous, boolean previousWrite, int previousSite);
 }

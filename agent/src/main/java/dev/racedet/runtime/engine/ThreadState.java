@@ -1,20 +1,27 @@
 package dev.racedet.runtime.engine;
 
-import java.lang.ref.WeakReference;
-
 /**
- * What the detector knows of one thread: its clock slot, its vector clock and its current epoch.
- * Only the owning thread mutates {@link #clock} and {@link #epoch}, except in {@link Detector#fork},
- * which runs before the child thread exists as a running thread.
+ * What the detector knows of one thread: its vector clock, its clock slot and current epoch (both
+ * assigned lazily, see {@link Slots}), and who it is for reports. Only the owning thread mutates it,
+ * except in {@link Detector#fork}, which runs before the child runs, and {@link Detector#join}, which
+ * reads it after the thread terminated.
  */
 public final class ThreadState {
-    /** This thread's slot in every vector clock. */
-    public final int tid;
+    /** The epoch of a thread that has no slot yet: never equal to a recorded epoch. */
+    static final long UNASSIGNED = Long.MIN_VALUE;
+
+    /** This thread's slot in every vector clock, or -1 before it needs one and after it terminated. */
+    int slot = -1;
     final VectorClock clock = new VectorClock();
-    /** {@code Epoch.of(tid, clock.get(tid))}, cached for the same-epoch fast path. */
-    long epoch;
-    private final WeakReference<Thread> thread;
-    private final String nameAtCreation;
+    /** {@code Epoch.of(slot, clock.get(slot))}, cached for the same-epoch fast path. */
+    long epoch = UNASSIGNED;
+    /** The highest own clock value recorded anywhere (shadow state, a sync clock, a child), or 0. */
+    long published;
+    /** Set by the first {@link Detector#fork} of this thread: a thread starts once. */
+    boolean forked;
+    /** Set by {@link Detector#terminate}: later events of this thread are ignored. */
+    boolean terminated;
+    final ThreadIdentity identity;
     /**
      * Text a {@link RaceListener} produced while the detector held a lock, for the caller to print
      * after the event returns. Only the owning thread reads or writes it.
@@ -23,35 +30,30 @@ public final class ThreadState {
     /** One bit per class id: this thread has already acquired that class's initialization. */
     private long[] classesSeen = new long[2];
 
-    public ThreadState(int tid, Thread thread) {
-        this.tid = tid;
-        this.thread = new WeakReference<>(thread);
-        this.nameAtCreation = thread == null ? "thread-" + tid : nameOf(thread);
-        clock.set(tid, 1);
-        epoch = Epoch.of(tid, 1);
+    /**
+     * @param thread the thread, or {@code null} in event scripts
+     * @param fallbackName the name reports use if {@code thread} is null or collected
+     */
+    public ThreadState(Thread thread, String fallbackName) {
+        this.identity = new ThreadIdentity(thread, fallbackName);
+    }
+
+    public ThreadIdentity identity() {
+        return identity;
     }
 
     /** The thread's current name, or its name when first seen if it has been collected. */
     public String name() {
-        Thread t = thread.get();
-        return t != null ? nameOf(t) : nameAtCreation;
-    }
-
-    /** Virtual threads are unnamed by default: name them by id rather than print "". */
-    @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; getId() is the same number
-    private static String nameOf(Thread t) {
-        String name = t.getName();
-        return name.isEmpty() ? "unnamed thread #" + t.getId() : name;
+        return identity.name();
     }
 
     public long epoch() {
         return epoch;
     }
 
-    void tick() {
-        int next = clock.get(tid) + 1;
-        clock.set(tid, next);
-        epoch = Epoch.of(tid, next);
+    /** The clock slot, or -1 while the thread has none. */
+    public int slot() {
+        return slot;
     }
 
     public boolean hasSeenClass(int classId) {
@@ -69,6 +71,6 @@ public final class ThreadState {
 
     @Override
     public String toString() {
-        return "T" + tid + clock;
+        return "T" + slot + clock;
     }
 }

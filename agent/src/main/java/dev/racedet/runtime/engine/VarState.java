@@ -3,8 +3,9 @@ package dev.racedet.runtime.engine;
 /**
  * FastTrack shadow state of one field of one object (or one static field): the epoch of the last
  * write, and the last read as an epoch or, once reads are concurrent, as one clock per thread.
- * Each access also keeps the site id of the instruction that made it, so both source lines of a race
- * are known without capturing stacks on the hot path.
+ * Each access also keeps the site id of the instruction that made it and who made it, so both source
+ * lines and both threads of a race are known without capturing stacks on the hot path (a slot may
+ * have had several threads by then).
  *
  * <p>The same-epoch checks read {@link #write} and {@link #read} without a lock: a stale value only
  * sends the caller to the locked slow path, because an epoch equal to the current thread's epoch can
@@ -25,10 +26,15 @@ public final class VarState {
     public final Object owner;
     long write = Epoch.NONE;
     int writeSite;
+    /** Who made the last write; {@code null} while {@link #write} is {@link Epoch#NONE}. */
+    ThreadIdentity writeBy;
     long read = Epoch.NONE;
     int readSite;
-    int[] readClocks;
+    ThreadIdentity readBy;
+    /** Once reads are concurrent: per slot, the clock, site and thread of the last read. */
+    long[] readClocks;
     int[] readSites;
+    ThreadIdentity[] readers;
     /** Free for the {@link RaceListener}: the last race it recorded here, to count repeats cheaply. */
     public Object raceHint;
 

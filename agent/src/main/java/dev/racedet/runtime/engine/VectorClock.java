@@ -5,60 +5,68 @@ import java.util.Arrays;
 /**
  * A vector clock: one logical clock per thread slot, growing on demand. Not thread-safe: the owner
  * (a thread's own state, or a {@link SyncClock} under its lock) guarantees exclusive access.
+ *
+ * <p>Slots are reused (see {@link Slots}), so the length of a clock is bounded by the number of slots
+ * in use, which follows the number of threads alive rather than the number ever started.
  */
 public final class VectorClock {
-    private int[] clocks;
+    private long[] clocks;
+    /** One past the highest slot with a non-zero value: joins stop there. */
+    private int length;
 
     public VectorClock() {
-        clocks = new int[8];
+        clocks = new long[4];
     }
 
-    public int get(int tid) {
-        int[] c = clocks;
-        return tid < c.length ? c[tid] : 0;
+    public long get(int slot) {
+        return slot < length ? clocks[slot] : 0;
     }
 
-    public void set(int tid, int value) {
-        ensure(tid);
-        clocks[tid] = value;
+    public void set(int slot, long value) {
+        ensure(slot);
+        clocks[slot] = value;
+        if (slot >= length && value != 0) {
+            length = slot + 1;
+        }
+    }
+
+    /** One past the highest slot this clock knows anything of. */
+    public int length() {
+        return length;
     }
 
     /** True when the access at {@code epoch} happens-before the point this clock describes. */
     public boolean covers(long epoch) {
-        return Epoch.clock(epoch) <= get(Epoch.tid(epoch));
+        return Epoch.clock(epoch) <= get(Epoch.slot(epoch));
     }
 
     /** Pointwise maximum with {@code other}. */
     public void join(VectorClock other) {
-        int[] o = other.clocks;
-        int last = o.length - 1;
-        while (last >= 0 && o[last] == 0) {
-            last--;
-        }
-        if (last < 0) {
+        int n = other.length;
+        if (n == 0) {
             return;
         }
-        ensure(last);
-        int[] c = clocks;
-        for (int i = 0; i <= last; i++) {
+        ensure(n - 1);
+        long[] c = clocks;
+        long[] o = other.clocks;
+        for (int i = 0; i < n; i++) {
             if (o[i] > c[i]) {
                 c[i] = o[i];
             }
         }
+        if (n > length) {
+            length = n;
+        }
     }
 
-    private void ensure(int tid) {
-        if (tid >= clocks.length) {
-            clocks = Arrays.copyOf(clocks, Math.max(tid + 1, clocks.length * 2));
+    private void ensure(int slot) {
+        if (slot >= clocks.length) {
+            clocks = Arrays.copyOf(clocks, Math.max(slot + 1, clocks.length * 2));
         }
     }
 
     @Override
     public String toString() {
-        int last = clocks.length - 1;
-        while (last > 0 && clocks[last] == 0) {
-            last--;
-        }
-        return Arrays.toString(Arrays.copyOf(clocks, last + 1));
+        return Arrays.toString(Arrays.copyOf(clocks, length));
     }
 }

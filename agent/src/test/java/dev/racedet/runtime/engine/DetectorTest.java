@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
  * the trace of a program, event by event, as the instrumentation would deliver it.
  */
 class DetectorTest {
-    /** One race as the listener saw it: "current-op@site vs previous-op@site by T<tid>". */
+    /** One race as the listener saw it: "current-op@site by name vs previous-op@site by name". */
     private final List<String> races = new ArrayList<>();
+    private final Slots slots = new Slots();
     private final Detector detector = new Detector((field, current, currentWrite, currentSite,
-            previousTid, previousWrite, previousSite) -> races.add(
-            (currentWrite ? "w" : "r") + currentSite + " by T" + current.tid + " vs "
-                    + (previousWrite ? "w" : "r") + previousSite + " by T" + previousTid));
+            previous, previousWrite, previousSite) -> races.add(
+            (currentWrite ? "w" : "r") + currentSite + " by " + current.name() + " vs "
+                    + (previousWrite ? "w" : "r") + previousSite + " by " + previous.name()), slots);
 
     private ThreadState t0;
     private ThreadState t1;
@@ -26,9 +27,9 @@ class DetectorTest {
 
     @BeforeEach
     void threads() {
-        t0 = new ThreadState(0, null);
-        t1 = new ThreadState(1, null);
-        t2 = new ThreadState(2, null);
+        t0 = new ThreadState(null, "T0");
+        t1 = new ThreadState(null, "T1");
+        t2 = new ThreadState(null, "T2");
         x = new VarState(7);
     }
 
@@ -202,14 +203,206 @@ class DetectorTest {
         assertEquals(List.of("r13 by T0 vs w12 by T2"), races);
     }
 
+    // ---- threads at any scale: slot reuse, termination, clock limit ----------------------------
+
+    private ThreadState thread(String name) {
+        return new ThreadState(null, name);
+    }
+
+    /** Starts, runs and terminates one child of {@code parent} that writes {@code v} at {@code site}. */
+    private ThreadState runChild(ThreadState parent, String name, VarState v, int site) {
+        ThreadState child = thread(name);
+        detector.fork(parent, child);
+        detector.write(child, v, site);
+        detector.terminate(child);
+        return child;
+    }
+
     @Test
-    void thread_slots_beyond_initial_capacity_work() {
-        ThreadState far = new ThreadState(100, null);
-        detector.write(far, x, 10);
-        detector.fork(far, t1);
-        detector.write(t1, x, 11);
+    void terminated_thread_slot_is_reused_by_a_thread_ordered_after_it() {
+        detector.write(t0, x, 10);
+        ThreadState first = runChild(t0, "first", x, 11);
+        int slotOfFirst = slots.created() - 1;
+        detector.join(t0, first);
+        ThreadState second = runChild(t0, "second", x, 12);
         assertEquals(List.of(), races);
-        detector.write(t2, x, 12);
-        assertEquals(List.of("w12 by T2 vs w11 by T1"), races);
+        assertEquals(2, slots.created(), "the second child took the first one's slot");
+        assertEquals(1, slots.freeCount());
+        assertEquals(slotOfFirst, slotOfFreed(second, slotOfFirst));
+    }
+
+    /** The slot {@code t} had: terminated threads no longer hold one, so check it was freed again. */
+    private int slotOfFreed(ThreadState t, int expected) {
+        ThreadState probe = thread("probe");
+        detector.join(probe, t);
+        detector.write(probe, new VarState(99), 1);
+        return probe.slot();
+    }
+
+    @Test
+    void slot_is_not_reused_by_a_thread_not_ordered_after_its_last_occupant() {
+        runChild(t0, "first", x, 11); // never joined
+        ThreadState second = thread("second");
+        detector.fork(t0, second);
+        detector.write(second, x, 12);
+        assertEquals(List.of("w12 by second vs w11 by first"), races);
+        assertEquals(3, slots.created(), "the first child's slot stays free for a thread ordered after it");
+    }
+
+    @Test
+    void older_thread_still_races_with_dead_occupant_after_its_slot_is_reused() {
+        ThreadState early = thread("early");
+        detector.fork(t0, early); // started before anything below
+        ThreadState first = runChild(t0, "first", x, 11);
+        detector.join(t0, first);
+        VarState y = new VarState(8);
+        runChild(t0, "second", y, 12); // takes first's slot, continuing its clock
+        detector.read(early, x, 13);
+        assertEquals(List.of("r13 by early vs w11 by first"), races);
+    }
+
+    @Test
+    void thread_that_learns_of_the_new_occupant_is_ordered_after_the_old_one() {
+        ThreadState early = thread("early");
+        detector.fork(t0, early);
+        ThreadState first = runChild(t0, "first", x, 11);
+        detector.join(t0, first);
+        SyncClock lock = new SyncClock();
+        ThreadState second = thread("second");
+        detector.fork(t0, second);
+        detector.acquire(second, lock);
+        detector.release(second, lock); // second now occupies first's old slot
+        detector.acquire(early, lock);
+        detector.read(early, x, 13); // first -> join -> fork(second) -> lock -> early
+        assertEquals(List.of(), races);
+    }
+
+    @Test
+    void thread_that_first_acquires_its_predecessors_lock_takes_its_slot() {
+        SyncClock lock = new SyncClock();
+        ThreadState a = thread("a");
+        ThreadState b = thread("b");
+        detector.fork(t0, a);
+        detector.fork(t0, b); // both started up front, like virtual threads in a loop
+        detector.acquire(a, lock);
+        detector.write(a, x, 11);
+        detector.release(a, lock);
+        detector.terminate(a);
+        int created = slots.created();
+        detector.acquire(b, lock);
+        detector.write(b, x, 12);
+        detector.release(b, lock);
+        assertEquals(List.of(), races);
+        assertEquals(created, slots.created(), "b reused a's slot: it covers everything a published");
+    }
+
+    @Test
+    void a_million_sequential_started_and_joined_threads_use_two_slots() {
+        for (int i = 0; i < 1_000_000; i++) {
+            ThreadState child = runChild(t0, "child", x, 11);
+            detector.join(t0, child);
+            detector.write(t0, x, 10);
+        }
+        assertEquals(List.of(), races);
+        assertEquals(2, slots.created());
+    }
+
+    @Test
+    void unjoined_terminated_threads_still_race_with_later_threads() {
+        ThreadState first = runChild(t0, "first", x, 11);
+        detector.join(t0, first);
+        runChild(t0, "second", x, 12); // ordered after first, never joined
+        detector.read(t0, x, 13);
+        assertEquals(List.of("r13 by T0 vs w12 by second"), races);
+    }
+
+    @Test
+    void events_of_a_terminated_thread_are_ignored() {
+        detector.write(t1, x, 11);
+        detector.terminate(t1);
+        detector.write(t1, x, 12);
+        detector.release(t1, new SyncClock());
+        detector.terminate(t1);
+        assertEquals(List.of(), races);
+        assertEquals(1, slots.freeCount(), "terminating twice frees the slot once");
+    }
+
+    @Test
+    void a_thread_is_forked_once() {
+        VarState y = new VarState(8);
+        detector.fork(t0, t1);
+        detector.write(t2, y, 20);
+        detector.fork(t2, t1); // a second start of the same thread fails in the JDK: no edge
+        detector.read(t1, y, 21);
+        assertEquals(List.of("r21 by T1 vs w20 by T2"), races);
+    }
+
+    @Test
+    void clock_limit_moves_a_thread_to_a_fresh_slot_without_forgetting() {
+        slots.setClockLimit(3);
+        SyncClock lock = new SyncClock();
+        detector.write(t0, x, 10);
+        for (int i = 0; i < 20; i++) {
+            detector.acquire(t0, lock);
+            detector.release(t0, lock);
+        }
+        detector.write(t0, x, 11); // the same thread in a later slot: never a race with itself
+        detector.release(t0, lock);
+        detector.acquire(t1, lock);
+        detector.read(t1, x, 12); // ordered: t0 released after both writes
+        detector.write(t2, x, 13); // t2 knows nothing: races with both
+        assertEquals(List.of("w13 by T2 vs w11 by T0", "w13 by T2 vs r12 by T1"), races);
+        assertEquals(true, slots.created() > 5, "t0 retired slots as its clock hit the limit");
+    }
+
+    @Test
+    void clock_limit_still_reports_writes_made_after_the_last_release() {
+        slots.setClockLimit(2);
+        SyncClock lock = new SyncClock();
+        for (int i = 0; i < 5; i++) {
+            detector.release(t0, lock);
+        }
+        detector.write(t0, x, 10);
+        detector.acquire(t1, lock);
+        detector.read(t1, x, 11);
+        assertEquals(List.of("r11 by T1 vs w10 by T0"), races);
+    }
+
+    @Test
+    void retired_slots_are_never_handed_out_again() {
+        slots.setClockLimit(5);
+        VectorClock knowledge = new VectorClock();
+        int used = slots.assign(knowledge);
+        slots.release(used, 5, 5); // its clock reached the limit
+        assertEquals(0, slots.freeCount());
+        knowledge.set(used, 5); // even a thread ordered after it does not get it back
+        int next = slots.assign(knowledge);
+        assertEquals(used + 1, next);
+        assertEquals(1, knowledge.get(next));
+    }
+
+    @Test
+    void freed_slot_continues_its_clock_above_the_last_occupant() {
+        VectorClock first = new VectorClock();
+        int slot = slots.assign(first);
+        slots.release(slot, 7, 9);
+        VectorClock second = new VectorClock();
+        second.set(slot, 7);
+        assertEquals(slot, slots.assign(second));
+        assertEquals(10, second.get(slot));
+    }
+
+    @Test
+    void many_live_threads_get_distinct_slots() {
+        List<ThreadState> live = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ThreadState t = thread("t" + i);
+            detector.fork(t0, t);
+            detector.write(t, new VarState(i), i);
+            live.add(t);
+        }
+        detector.write(live.get(150), x, 1);
+        detector.write(live.get(199), x, 2);
+        assertEquals(List.of("w2 by t199 vs w1 by t150"), races);
     }
 }

@@ -1,0 +1,32 @@
+package dev.racedet.runtime.engine;
+
+import java.lang.ref.WeakReference;
+
+/**
+ * Who made an access, for reports: kept in shadow state beside each recorded epoch, because a clock
+ * slot is shared over time by several threads. Small on purpose (a weak reference and the name the
+ * thread had when racedet first saw it), so shadow state of a terminated thread does not keep its
+ * clock or its {@code Thread} alive.
+ */
+public final class ThreadIdentity {
+    private final WeakReference<Thread> thread;
+    private final String nameAtCreation;
+
+    public ThreadIdentity(Thread thread, String fallbackName) {
+        this.thread = new WeakReference<>(thread);
+        this.nameAtCreation = thread == null ? fallbackName : nameOf(thread);
+    }
+
+    /** The thread's current name, or its name when first seen if it has been collected. */
+    public String name() {
+        Thread t = thread.get();
+        return t != null ? nameOf(t) : nameAtCreation;
+    }
+
+    /** Virtual threads are unnamed by default: name them by id rather than print "". */
+    @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; getId() is the same number
+    private static String nameOf(Thread t) {
+        String name = t.getName(); // final in Thread: never application code
+        return name.isEmpty() ? "unnamed thread #" + t.getId() : name;
+    }
+}
