@@ -23,10 +23,17 @@ public final class ThreadIdentity {
         return t != null ? nameOf(t) : nameAtCreation;
     }
 
-    /** Virtual threads are unnamed by default: name them by id rather than print "". */
+    /**
+     * Virtual threads are unnamed by default: name them by id rather than print "". {@code getName} is
+     * final in {@code Thread}; {@code getId} is not (before JDK 19), so it is only called on the JDK's
+     * own thread classes, never on an application's subclass.
+     */
     @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; getId() is the same number
     private static String nameOf(Thread t) {
-        String name = t.getName(); // final in Thread: never application code
-        return name.isEmpty() ? "unnamed thread #" + t.getId() : name;
+        String name = t.getName();
+        if (!name.isEmpty()) {
+            return name;
+        }
+        return t.getClass().getName().startsWith("java.lang.") ? "unnamed thread #" + t.getId() : "unnamed thread";
     }
 }

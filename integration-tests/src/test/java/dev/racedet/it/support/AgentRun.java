@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,14 @@ import java.util.concurrent.TimeUnit;
  * Every run's output and JSON report land in a fresh temporary directory.
  */
 public final class AgentRun {
-    private static final long TIMEOUT_SECONDS = 120;
+    /** How long a run may take unless {@link #timeout} says otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
     private final List<String> command = new ArrayList<>();
     private final Path workDir;
     private AgentOptions options;
     private boolean mergeStreams;
+    private Duration timeout = DEFAULT_TIMEOUT;
 
     private AgentRun(Path java) throws IOException {
         command.add(java.toString());
@@ -77,6 +80,12 @@ public final class AgentRun {
         return this;
     }
 
+    /** How long the run may take before it is killed and the test fails. */
+    public AgentRun timeout(Duration limit) {
+        this.timeout = limit;
+        return this;
+    }
+
     public AgentRun jvmArgs(String... args) {
         command.addAll(List.of(args));
         return this;
@@ -112,9 +121,9 @@ public final class AgentRun {
             builder.redirectError(err.toFile());
         }
         Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();
-            throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", full));
+            throw new AssertionError("timed out after " + timeout.toSeconds() + " s: " + String.join(" ", full));
         }
         String stderr = mergeStreams ? "" : Files.readString(err, StandardCharsets.UTF_8);
         return new Result(String.join(" ", full), process.exitValue(),

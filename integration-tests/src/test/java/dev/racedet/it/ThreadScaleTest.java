@@ -1,0 +1,77 @@
+package dev.racedet.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.racedet.agent.AgentOptions;
+import dev.racedet.it.support.AgentRun;
+import dev.racedet.it.support.Jdks;
+import dev.racedet.it.support.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Threads at any scale: state of terminated threads is released and clock slots are reused, so
+ * memory follows the threads alive. Each run gets a small heap that a detector remembering every
+ * thread ever started would exhaust. The default run uses reduced sizes; {@code -Dracedet.scale=full}
+ * runs the sizes users reported (1,000,000 sequential platform threads, 100,000 virtual threads).
+ */
+class ThreadScaleTest {
+    private static final boolean FULL = "full".equals(System.getProperty("racedet.scale"));
+    private static final Duration FULL_TIMEOUT = Duration.ofMinutes(30);
+
+    @TestFactory
+    Stream<DynamicTest> sequentially_started_threads_run_in_bounded_memory_without_reports() {
+        int threads = FULL ? 1_000_000 : 20_000;
+        return Jdks.all().stream().map(jdk -> DynamicTest.dynamicTest(jdk.label(), () -> {
+            Assumptions.assumeTrue(jdk.installed(), jdk + " is not installed");
+            AgentRun run = AgentRun.on(jdk.home());
+            AgentRun.Result result = run.agent(new AgentOptions().setJson(run.jsonPath().toString()))
+                    .timeout(FULL ? FULL_TIMEOUT : AgentRun.DEFAULT_TIMEOUT)
+                    .jvmArgs("-Xmx64m")
+                    .runClass(AgentRun.requiredPath("targets.classes"), "dev.racedet.it.scale.SequentialThreads",
+                            String.valueOf(threads));
+            assertCleanRun(result, threads + " " + threads);
+        }));
+    }
+
+    @Test
+    void virtual_threads_taking_a_monitor_run_in_bounded_memory_without_reports() throws Exception {
+        Jdks.Jdk jdk = Jdks.all().stream().filter(j -> j.label().equals("jdk25")).findFirst()
+                .orElse(Jdks.current());
+        Assumptions.assumeTrue(jdk.installed() && (jdk.label().equals("jdk25") || Runtime.version().feature() >= 21),
+                "needs a JDK 21+ installation");
+        int threads = FULL ? 100_000 : 30_000;
+        AgentRun run = AgentRun.on(jdk.home());
+        Path classes = compile(jdk, run, "ManyVirtualThreads.java");
+
+        AgentRun.Result result = run.agent(new AgentOptions().setJson(run.jsonPath().toString()))
+                .timeout(FULL ? FULL_TIMEOUT : AgentRun.DEFAULT_TIMEOUT)
+                .jvmArgs("-Xmx256m")
+                .runClass(classes, "ManyVirtualThreads", String.valueOf(threads));
+
+        assertCleanRun(result, String.valueOf(threads));
+    }
+
+    private static void assertCleanRun(AgentRun.Result result, String expectedOutput) throws Exception {
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(expectedOutput, result.stdout().strip(), result::toString);
+        assertEquals(List.of(), result.races(), result::toString);
+        assertEquals(0, Json.integer(result.summary().get("internalErrors")), result::toString);
+    }
+
+    private static Path compile(Jdks.Jdk jdk, AgentRun run, String file) throws Exception {
+        Path source = AgentRun.requiredPath("jdk21.sources").resolve(file);
+        Path classes = Files.createDirectories(run.directory().resolve("classes"));
+        Process javac = new ProcessBuilder(jdk.home().resolve("bin/javac").toString(), "-d", classes.toString(),
+                source.toString()).inheritIO().start();
+        assertEquals(0, javac.waitFor(), "javac failed");
+        return classes;
+    }
+}
