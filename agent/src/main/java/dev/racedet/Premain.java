@@ -21,6 +21,8 @@ public final class Premain {
             new AgentOptions(options).checkOutputs();
         } catch (AgentOptions.InvalidOptionException e) {
             fail(e.getMessage());
+        } catch (Throwable e) {
+            fail("racedet: could not start: " + e);
         }
         try {
             File jar = new File(Premain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
