@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -13,8 +16,8 @@ import java.nio.file.StandardCopyOption;
  * where the file system cannot rename atomically). A reader, or a JVM killed at any instant, sees
  * either the previous report or the new one, never a part of one.
  *
- * <p>A path that exists and is not a regular file ({@code /dev/stdout}, a pipe) cannot be renamed
- * over: it is written once, at exit. Callers serialize writes (one writer at a time).
+ * <p>A path that exists and is not a regular file ({@code /dev/stdout}, a pipe, a symbolic link) is
+ * not renamed over: it is written in place once, at exit ({@link #inPlaceOptions()}). Callers serialize writes (one writer at a time).
  */
 final class JsonFile {
     private final Path target;
@@ -22,11 +25,13 @@ final class JsonFile {
     private final boolean replaceable;
 
     /** @param target absolute path of the report */
-    JsonFile(Path target) throws IOException {
-        // through a link to the file it names: renaming over the link would replace the link itself
-        this.target = Files.isSymbolicLink(target) && Files.exists(target) ? target.toRealPath() : target;
-        this.temporary = this.target.resolveSibling("." + this.target.getFileName() + ".racedet-tmp");
-        this.replaceable = !Files.exists(this.target) || Files.isRegularFile(this.target);
+    JsonFile(Path target) {
+        this.target = target;
+        this.temporary = target.resolveSibling("." + target.getFileName() + ".racedet-tmp");
+        // a link may lead anywhere (/dev/stdout leads to whatever file standard output was redirected
+        // to): renaming over it or its target could replace a file that is not ours
+        this.replaceable = !Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                || Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Whether intermediate reports are written (false: only the final one). */
@@ -38,9 +43,19 @@ final class JsonFile {
         return target;
     }
 
+    /**
+     * A stream ({@code /dev/stdout}, even when it leads to a file standard output was redirected to; a
+     * pipe) is appended to, so the application's own output there is kept; a linked file is rewritten.
+     */
+    private OpenOption[] inPlaceOptions() {
+        boolean stream = target.startsWith("/dev") || target.startsWith("/proc") || !Files.isRegularFile(target);
+        return new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            stream ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING};
+    }
+
     void write(String json) throws IOException {
         if (!replaceable) {
-            Files.writeString(target, json, StandardCharsets.UTF_8);
+            Files.writeString(target, json, StandardCharsets.UTF_8, inPlaceOptions());
             return;
         }
         Files.writeString(temporary, json, StandardCharsets.UTF_8);
