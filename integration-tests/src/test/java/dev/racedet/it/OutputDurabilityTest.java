@@ -82,6 +82,21 @@ class OutputDurabilityTest {
     }
 
     @Test
+    void json_on_a_full_disk_is_reported_once_and_counted() throws Exception {
+        Path full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.isWritable(full), "needs Linux /dev/full");
+        AgentRun run = AgentRun.onThisJdk();
+        AgentRun.Result result = run.agent(new AgentOptions().setInclude("dev.racedet.it.*").setJson(full.toString()))
+                .runClass(AgentRun.requiredPath("targets.classes"), "dev.racedet.it.targets.WriteWriteNoLock");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        List<String> lines = result.stderr().lines().filter(l -> l.startsWith("racedet: ")).toList();
+        assertEquals(2, lines.size(), result::toString);
+        assertTrue(lines.get(0).startsWith("racedet: cannot write the 'json' file /dev/full ("), lines.get(0));
+        assertEquals("racedet: 1 race on 1 field (0 repeats), 1 internal error", lines.get(1));
+    }
+
+    @Test
     void json_and_out_naming_one_file_through_a_link_is_a_startup_error() throws Exception {
         AgentRun run = AgentRun.onThisJdk();
         Path out = run.directory().resolve("racedet.txt");
