@@ -82,6 +82,18 @@ class OutputDurabilityTest {
     }
 
     @Test
+    void stderr_closed_by_the_application_counts_one_internal_error_and_the_json_keeps_the_race() throws Exception {
+        AgentRun run = AgentRun.onThisJdk();
+        AgentRun.Result result = run.agent(options(run.jsonPath()))
+                .runClass(AgentRun.requiredPath("targets.classes"), "dev.racedet.it.output.ClosesStderr");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals("done\n", result.stdout(), result::toString);
+        assertEquals(List.of("dev.racedet.it.output.ClosesStderr.shared"), fields(result.races()), result::toString);
+        assertEquals(1, Json.integer(result.summary().get("internalErrors")), result::toString);
+    }
+
+    @Test
     void json_on_a_full_disk_is_reported_once_and_counted() throws Exception {
         Path full = Path.of("/dev/full");
         Assumptions.assumeTrue(Files.isWritable(full), "needs Linux /dev/full");
