@@ -37,7 +37,7 @@ public final class InternalErrors {
                 StringWriter stack = new StringWriter();
                 error.printStackTrace(new PrintWriter(stack));
                 Racedet.output().print("racedet: internal error (further ones are only counted): "
-                        + TextEscape.lines(what + "\n" + stack));
+                        + TextEscape.name(what) + "\n" + TextEscape.lines(stack.toString()));
             }
         } catch (Throwable ignored) {
             // the error path itself failed: nothing safe is left to do
