@@ -2,15 +2,15 @@ package dev.racedet;
 
 import java.io.File;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationTargetException;
 import java.util.jar.JarFile;
 import dev.racedet.agent.AgentOptions;
 
 /**
- * The {@code Premain-Class} of racedet.jar. Deliberately tiny: it rejects bad options (one line, exit
- * status 1, before {@code main}), appends the jar to the bootstrap class path, so the runtime that
- * instrumented code calls is one copy visible from every class loader, and hands off to
- * {@code dev.racedet.agent.AgentStartup} loaded from there. Anything else that goes wrong leaves the
- * application running without race detection.
+ * The {@code Premain-Class} of racedet.jar. Deliberately tiny: it rejects bad options, appends the
+ * jar to the bootstrap class path, so the runtime that instrumented code calls is one copy visible
+ * from every class loader, and hands off to {@code dev.racedet.agent.AgentStartup} loaded from there.
+ * Every startup failure is one line on standard error and exit status 1, before {@code main}.
  */
 public final class Premain {
     private Premain() {
@@ -20,25 +20,29 @@ public final class Premain {
         try {
             new AgentOptions(options).checkOutputs();
         } catch (AgentOptions.InvalidOptionException e) {
-            System.err.println(e.getMessage());
-            System.exit(1);
+            fail(e.getMessage());
+        } catch (Throwable e) {
+            fail("racedet: could not start: " + e);
         }
-        Class<?> startup;
         try {
             File jar = new File(Premain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
-            startup = Class.forName("dev.racedet.agent.AgentStartup", true, null);
-        } catch (Throwable e) {
-            System.err.println("racedet: could not start, the application runs without race detection: " + e);
-            return;
-        }
-        try {
+            Class<?> startup = Class.forName("dev.racedet.agent.AgentStartup", true, null);
             startup.getMethod("start", String.class, Instrumentation.class).invoke(null, options, instrumentation);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            System.err.println("racedet: could not start, the application runs without race detection: "
-                    + e.getCause());
+        } catch (InvocationTargetException e) {
+            fail("racedet: could not start: " + e.getCause());
         } catch (Throwable e) {
-            System.err.println("racedet: could not start, the application runs without race detection: " + e);
+            fail("racedet: could not start: " + e);
         }
+    }
+
+    /**
+     * Prints the line and ends the JVM at once: {@code halt}, not {@code exit}, so that an exit hook
+     * racedet may already have registered adds nothing after the line.
+     */
+    private static void fail(String line) {
+        System.err.println(line.replace('\n', ' ').replace('\r', ' '));
+        System.err.flush();
+        Runtime.getRuntime().halt(1);
     }
 }

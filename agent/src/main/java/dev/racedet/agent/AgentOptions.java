@@ -1,9 +1,11 @@
 package dev.racedet.agent;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The agent's option string, {@code key=value,key=value}, as given after {@code -javaagent:racedet.jar=}.
@@ -21,15 +23,29 @@ public final class AgentOptions {
     public static final String INCLUDE = "include";
     /** Classes not to instrument, same syntax as {@link #INCLUDE}, subtracted from it. Default: none. */
     public static final String EXCLUDE = "exclude";
-    /** File to write the JSON report to at JVM exit. Default: none. */
+    /**
+     * File holding the JSON report: an empty report from startup on, replaced whole soon after each new
+     * race and at JVM exit. Must not be the {@link #OUT} file. Default: none.
+     */
     public static final String JSON = "json";
     /** File to write the text reports and the summary to, instead of standard error. Default: stderr. */
     public static final String OUT = "out";
+    /**
+     * Diagnostic: the clock value at which a thread moves to a fresh clock slot, a whole number of at
+     * least {@value #MIN_CLOCK_LIMIT}; lowering it tests the rollover quickly. Default
+     * {@value #DEFAULT_CLOCK_LIMIT} (2^40 - 1).
+     */
+    public static final String CLOCK_LIMIT = "clockLimit";
 
     /** Every valid key, in the order the README lists them. */
-    public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT);
+    public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, CLOCK_LIMIT);
 
-    private static final Pattern CLASS_PATTERNS = Pattern.compile("[\\p{javaJavaIdentifierPart}.$*?]+(:[\\p{javaJavaIdentifierPart}.$*?]+)*");
+    /** Default of {@link #CLOCK_LIMIT}. */
+    public static final long DEFAULT_CLOCK_LIMIT = (1L << 40) - 1;
+    /** Smallest valid {@link #CLOCK_LIMIT}. */
+    public static final long MIN_CLOCK_LIMIT = 16;
+    /** Longest value quoted in full in a message; longer ones are cut, so the message stays readable. */
+    private static final int QUOTED_VALUE_MAX = 80;
 
     /** Thrown for a bad option string; the message is the one line printed before the JVM exits. */
     public static final class InvalidOptionException extends IllegalArgumentException {
@@ -72,11 +88,12 @@ public final class AgentOptions {
         }
         switch (key) {
             case INCLUDE, EXCLUDE -> {
-                if (!CLASS_PATTERNS.matcher(value).matches()) {
-                    throw new InvalidOptionException("bad value '" + value + "' for '" + key
+                if (!ClassPatterns.isValid(value)) {
+                    throw new InvalidOptionException("bad value '" + quoted(value) + "' for '" + key
                             + "': expected class name patterns like com.acme.* separated by ':'");
                 }
             }
+            case CLOCK_LIMIT -> parseClockLimit(value);
             default -> {
                 if (value.isEmpty()) {
                     throw new InvalidOptionException("option '" + key + "' needs a file path");
@@ -85,6 +102,26 @@ public final class AgentOptions {
         }
         values.put(key, value);
         return this;
+    }
+
+    private static long parseClockLimit(String value) {
+        long limit;
+        try {
+            limit = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < MIN_CLOCK_LIMIT) {
+            throw new InvalidOptionException("bad value '" + quoted(value) + "' for '" + CLOCK_LIMIT
+                    + "': expected a whole number from " + MIN_CLOCK_LIMIT + " to " + Long.MAX_VALUE);
+        }
+        return limit;
+    }
+
+    /** The value as a message quotes it: cut after {@value #QUOTED_VALUE_MAX} characters. */
+    private static String quoted(String value) {
+        return value.length() <= QUOTED_VALUE_MAX ? value
+                : value.substring(0, QUOTED_VALUE_MAX) + "... (" + value.length() + " characters)";
     }
 
     /** {@link #INCLUDE}, or {@code null} for the default. */
@@ -123,22 +160,77 @@ public final class AgentOptions {
         return set(OUT, path);
     }
 
+    /** {@link #CLOCK_LIMIT}, or {@link #DEFAULT_CLOCK_LIMIT}. */
+    public long getClockLimit() {
+        String value = values.get(CLOCK_LIMIT);
+        return value == null ? DEFAULT_CLOCK_LIMIT : parseClockLimit(value);
+    }
+
+    public AgentOptions setClockLimit(long limit) {
+        return set(CLOCK_LIMIT, Long.toString(limit));
+    }
+
     /**
-     * Checks that the {@link #OUT} and {@link #JSON} files can be written, creating (or emptying)
-     * them, so that a bad path fails at startup rather than at exit.
+     * Checks the output files, so that a bad path fails at startup rather than at exit: the
+     * {@link #OUT} file is created (or emptied); for the {@link #JSON} file a temporary file is created
+     * and deleted in its directory, since the report is written there and renamed over it. The two
+     * must not be the same file, by path or through a link.
      */
     public void checkOutputs() {
-        for (String key : List.of(OUT, JSON)) {
-            String path = values.get(key);
-            if (path != null) {
-                try {
-                    java.nio.file.Files.writeString(java.nio.file.Path.of(path), "");
-                } catch (java.io.IOException | RuntimeException e) {
-                    throw new InvalidOptionException("cannot write the '" + key + "' file " + path + " ("
-                            + e.getClass().getSimpleName() + ")");
-                }
+        String out = values.get(OUT);
+        String json = values.get(JSON);
+        if (out != null && json != null && absolute(out).equals(absolute(json))) {
+            throw sameFile(out);
+        }
+        if (out != null) {
+            try {
+                Files.writeString(absolute(out), "");
+            } catch (IOException | RuntimeException e) {
+                throw cannotWrite(OUT, out, e);
             }
         }
+        if (json != null) {
+            checkJson(json, out);
+        }
+    }
+
+    private static void checkJson(String json, String out) {
+        Path path = absolute(json);
+        try {
+            if (Files.isDirectory(path)) {
+                throw new IOException("a directory");
+            }
+            if (out != null && Files.exists(path) && Files.isSameFile(path, absolute(out))) {
+                throw sameFile(json);
+            }
+            if (!Files.exists(path) || Files.isRegularFile(path)) {
+                Files.delete(Files.createTempFile(path.getParent(), ".racedet", ".probe"));
+            } else if (!Files.isWritable(path)) {
+                throw new IOException("not writable");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidOptionException invalid) {
+                throw invalid;
+            }
+            throw cannotWrite(JSON, json, e);
+        }
+    }
+
+    private static Path absolute(String path) {
+        return Path.of(path).toAbsolutePath().normalize();
+    }
+
+    private static InvalidOptionException sameFile(String path) {
+        return new InvalidOptionException("'" + JSON + "' and '" + OUT + "' name the same file " + quoted(path));
+    }
+
+    private static InvalidOptionException cannotWrite(String key, String path, Exception e) {
+        return new InvalidOptionException("cannot write the '" + key + "' file " + quoted(path) + " ("
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())) + ")");
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\r', ' ');
     }
 
     /** The JVM argument that runs {@code agentJar} with these options. */

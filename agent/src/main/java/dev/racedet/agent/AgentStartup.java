@@ -3,16 +3,16 @@ package dev.racedet.agent;
 import dev.racedet.agent.instrument.RacedetTransformer;
 import dev.racedet.runtime.Lifecycle;
 import dev.racedet.runtime.Racedet;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Starts racedet from {@code premain}: opens the outputs, initializes the runtime and installs the
- * transformer. Loaded by the bootstrap loader, like all of racedet but {@code Premain}.
+ * Starts racedet from {@code premain}: sets the engine's limits, opens the outputs, registers the
+ * exit work and installs the transformer. Loaded by the bootstrap loader, like all of racedet but
+ * {@code Premain}. Anything it throws is a startup failure: {@code Premain} prints it as one line and
+ * stops the JVM before {@code main}.
  */
 public final class AgentStartup {
     private AgentStartup() {
@@ -21,18 +21,29 @@ public final class AgentStartup {
     /**
      * Called by {@code Premain} with options it has already validated ({@link AgentOptions#checkOutputs}).
      */
-    public static void start(String optionString, Instrumentation instrumentation) throws IOException {
+    public static void start(String optionString, Instrumentation instrumentation) throws Exception {
         AgentOptions options = new AgentOptions(optionString);
-        // ByteBuddy's safe mode keeps it off sun.misc.Unsafe (JDK 24+ warns); relocated property name.
-        System.setProperty("dev.racedet.shaded.bytebuddy.safe", "true");
+        // before anything else touches the engine: the limit applies to every clock
+        Racedet.setClockLimit(options.getClockLimit());
         Racedet.initialize();
-        Lifecycle.start(textOutput(options.getOut()), options.getJson() == null ? null
-                : Path.of(options.getJson()).toAbsolutePath());
+        exportShutdownAccess(instrumentation);
+        Lifecycle.start(path(options.getOut()), path(options.getJson()));
         RacedetTransformer.install(instrumentation, new ClassFilter(options.getInclude(), options.getExclude()));
     }
 
-    private static PrintStream textOutput(String path) throws IOException {
-        return path == null ? System.err
-                : new PrintStream(new FileOutputStream(path), true, StandardCharsets.UTF_8);
+    /**
+     * Lets racedet (the boot loader's unnamed module) use {@code jdk.internal.access}, through which
+     * the exit work is registered to run after the application's shutdown hooks.
+     */
+    private static void exportShutdownAccess(Instrumentation instrumentation) {
+        Module javaBase = Object.class.getModule();
+        if (instrumentation.isModifiableModule(javaBase)) {
+            instrumentation.redefineModule(javaBase, Set.of(),
+                    Map.of("jdk.internal.access", Set.of(Lifecycle.class.getModule())), Map.of(), Set.of(), Map.of());
+        }
+    }
+
+    private static Path path(String option) {
+        return option == null ? null : Path.of(option).toAbsolutePath().normalize();
     }
 }

@@ -1,8 +1,6 @@
 package dev.racedet.agent;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Decides what is instrumented in which class. Names are binary names with dots
@@ -12,7 +10,8 @@ import java.util.regex.Pattern;
  *     (monitors, volatiles, thread start/join, locks, class initialization) is always tracked, so an
  *     edge created in a library that is not checked still orders the checked code.</li>
  * <li>{@link #includes}: the classes whose field accesses are checked for races, from the
- *     {@code include} and {@code exclude} options.</li>
+ *     {@code include} and {@code exclude} options, matched by {@link ClassPatterns} (linear time, any
+ *     number of patterns).</li>
  * </ul>
  */
 public final class ClassFilter {
@@ -20,13 +19,16 @@ public final class ClassFilter {
             "java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.racedet.agent.", "dev.racedet.runtime.",
             "dev.racedet.shaded.", "dev.racedet.Premain");
 
-    private final List<Pattern> includes;
-    private final List<Pattern> excludes;
+    private final List<String> includes;
+    private final List<String> excludes;
 
-    /** @param include {@code :}-separated patterns, or {@code null} for every class */
+    /**
+     * @param include {@code :}-separated patterns, or {@code null} for every class
+     * @param exclude the same, or {@code null} for none; both valid as {@link AgentOptions} checks them
+     */
     public ClassFilter(String include, String exclude) {
-        includes = include == null ? List.of(Pattern.compile(".*")) : compile(include);
-        excludes = exclude == null ? List.of() : compile(exclude);
+        includes = include == null ? List.of("*") : ClassPatterns.split(include);
+        excludes = exclude == null ? List.of() : ClassPatterns.split(exclude);
     }
 
     /** Whether the class may be instrumented at all: false for the JDK and racedet itself. */
@@ -44,28 +46,12 @@ public final class ClassFilter {
         return isInstrumentable(className) && matchesAny(includes, className) && !matchesAny(excludes, className);
     }
 
-    private static boolean matchesAny(List<Pattern> patterns, String name) {
-        for (Pattern p : patterns) {
-            if (p.matcher(name).matches()) {
+    private static boolean matchesAny(List<String> patterns, String name) {
+        for (String p : patterns) {
+            if (ClassPatterns.matches(p, name)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static List<Pattern> compile(String patterns) {
-        List<Pattern> compiled = new ArrayList<>();
-        for (String glob : patterns.split(":")) {
-            StringBuilder regex = new StringBuilder();
-            for (char c : glob.toCharArray()) {
-                switch (c) {
-                    case '*' -> regex.append(".*");
-                    case '?' -> regex.append('.');
-                    default -> regex.append(Pattern.quote(String.valueOf(c)));
-                }
-            }
-            compiled.add(Pattern.compile(regex.toString()));
-        }
-        return compiled;
     }
 }

@@ -1,5 +1,6 @@
 package dev.racedet.runtime;
 
+import dev.racedet.runtime.report.TextEscape;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,9 +9,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * Counts racedet's own failures. Nothing racedet does may throw into the application: every hook
  * and the transformer catch everything and land here. The first failure is logged with its stack,
  * the others are counted, and the exit summary gives the total.
+ *
+ * <p>A {@link VirtualMachineError} (a {@link StackOverflowError} in a hook called near the end of the
+ * application's stack, an {@link OutOfMemoryError}) is not racedet's fault: it is counted as a
+ * <em>skipped event</em>, never logged. The class is initialized by the agent at startup
+ * ({@link #prepare()}), so recording works even when it is first needed with no stack left.
  */
 public final class InternalErrors {
     private static final AtomicLong COUNT = new AtomicLong();
+    private static final AtomicLong SKIPPED = new AtomicLong();
+    private static volatile boolean traced;
 
     private InternalErrors() {
     }
@@ -18,18 +26,44 @@ public final class InternalErrors {
     /** Records a failure of racedet itself; never throws. */
     public static void record(String what, Throwable error) {
         try {
-            if (COUNT.incrementAndGet() == 1) {
+            // kept first and allocation-free: this is the path taken with no stack or heap left
+            if (error instanceof VirtualMachineError) {
+                SKIPPED.incrementAndGet();
+                return;
+            }
+            COUNT.incrementAndGet();
+            if (!traced) {
+                traced = true;
                 StringWriter stack = new StringWriter();
                 error.printStackTrace(new PrintWriter(stack));
                 Racedet.output().print("racedet: internal error (further ones are only counted): "
-                        + what + "\n" + stack);
+                        + TextEscape.name(what) + "\n" + TextEscape.lines(stack.toString()));
             }
         } catch (Throwable ignored) {
             // the error path itself failed: nothing safe is left to do
         }
     }
 
+    /** Counts a failure whose one line the caller has already printed (e.g. an output that failed). */
+    static void recordReported() {
+        COUNT.incrementAndGet();
+    }
+
     public static long count() {
         return COUNT.get();
+    }
+
+    /** Events the hooks skipped because the stack or the heap was exhausted. */
+    public static long skippedEvents() {
+        return SKIPPED.get();
+    }
+
+    /** Loads and initializes everything {@link #record} needs, so it works on an exhausted stack. */
+    static void prepare() {
+        StringWriter sink = new StringWriter();
+        new IllegalStateException("warm-up").printStackTrace(new PrintWriter(sink));
+        TextEscape.lines(sink.toString());
+        count();
+        skippedEvents();
     }
 }

@@ -2,53 +2,129 @@ package dev.racedet.runtime;
 
 import dev.racedet.runtime.report.JsonReport;
 import dev.racedet.runtime.report.Race;
+import dev.racedet.runtime.report.TextEscape;
 import dev.racedet.runtime.report.TextReport;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Starts the runtime and finishes it at JVM exit: a shutdown hook prints the summary line and writes
- * the JSON report, so both appear after a normal return, {@code System.exit} and an exception
- * escaping {@code main} alike.
+ * Starts the runtime's outputs and finishes them at JVM exit.
+ *
+ * <ul>
+ * <li><b>JSON on disk at every moment.</b> The {@code json} file holds an empty report from startup
+ *     on and is replaced whole ({@link JsonFile}) soon after each new race ({@link JsonRefresher}), so
+ *     {@code kill -9}, {@code Runtime.halt} or a crash leave every race seen so far in valid JSON.</li>
+ * <li><b>After the application.</b> The finisher writes the final JSON and then the summary line after
+ *     the application's own shutdown hooks ({@link ExitHook}); a race found later is still printed.</li>
+ * <li><b>Exit path prepared.</b> Everything the finisher and {@link InternalErrors} use is loaded and
+ *     run once at startup, so they work even when the application exhausted its stack or heap.</li>
+ * </ul>
  */
 public final class Lifecycle {
+    private static final Object WRITE_LOCK = new Object();
+    private static volatile JsonRefresher refresher;
+    private static JsonFile json;
+    private static boolean jsonFailureReported;
+
     private Lifecycle() {
     }
 
     /**
-     * Called once by the agent before any class is instrumented.
+     * Called once by the agent, before any class is instrumented. A failure to open an output is
+     * thrown: the agent turns it into a startup error.
      *
-     * @param textOut where reports and the summary go (standard error or the {@code out} file)
-     * @param json where the JSON report goes at exit, or {@code null} for none
+     * @param out the {@code out} file, or {@code null} for standard error
+     * @param jsonPath the absolute {@code json} path, or {@code null} for no JSON report
      */
-    public static void start(PrintStream textOut, Path json) {
-        Racedet.output().redirect(textOut);
-        Thread hook = new Thread(() -> finish(json), "racedet-exit");
-        Runtime.getRuntime().addShutdownHook(hook);
-    }
-
-    private static void finish(Path json) {
-        List<Race> races = Racedet.reporter().races();
-        long errors = InternalErrors.count();
-        if (json != null) {
-            try {
-                Files.writeString(json, JsonReport.render(races, errors), StandardCharsets.UTF_8);
-            } catch (Throwable e) {
-                InternalErrors.record("writing the JSON report to " + json, e);
-                errors = InternalErrors.count();
+    public static void start(Path out, Path jsonPath) throws IOException {
+        prepare();
+        if (out != null) {
+            Racedet.output().toFile(out);
+        }
+        if (jsonPath != null) {
+            json = new JsonFile(jsonPath);
+            if (json.replaceable()) {
+                json.write(JsonReport.render(List.of(), 0, 0));
             }
         }
-        Racedet.output().print(TextReport.summary(races, errors) + "\n");
+        String problem = ExitHook.register(new Finisher());
+        if (problem != null) {
+            Racedet.output().print("racedet: cannot run after the application's shutdown hooks ("
+                    + TextEscape.name(problem) + "): races found in them may be missing from the summary\n");
+        }
+        if (json != null && json.replaceable()) {
+            refresher = JsonRefresher.start(Lifecycle::writeJson);
+        }
     }
 
     /**
      * Called by the runtime, outside every lock racedet holds, right after a new distinct race was
-     * recorded and printed: the JSON file on disk must soon include it.
+     * recorded and printed: the JSON file on disk will include it soon, written by racedet's own
+     * thread. Cheap and allocation-free; never blocks.
      */
     public static void racesChanged() {
-        // work in progress: see issue "Never break the host", item 5
+        JsonRefresher r = refresher;
+        if (r != null) {
+            r.request();
+        }
+    }
+
+    /** Writes the report of every race so far; a failure is reported once and counted. */
+    private static void writeJson() {
+        writeJson(Racedet.reporter().races());
+    }
+
+    private static void writeJson(List<Race> races) {
+        synchronized (WRITE_LOCK) {
+            try {
+                json.write(JsonReport.render(races, InternalErrors.count(), InternalErrors.skippedEvents()));
+            } catch (IOException | RuntimeException e) {
+                if (!jsonFailureReported) {
+                    jsonFailureReported = true;
+                    InternalErrors.recordReported();
+                    Racedet.output().print("racedet: cannot write the 'json' file "
+                            + TextEscape.name(json.path().toString()) + " (" + TextEscape.name(String.valueOf(e))
+                            + ")\n");
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs every piece of the exit path once, so that its classes are loaded and initialized now and
+     * not first at exit, maybe on a thread with no stack or heap left.
+     */
+    private static void prepare() {
+        InternalErrors.prepare();
+        Race sample = new Race(0, "a.B.c", new Race.Access("t", true, "a.B.m(B.java:1)", List.of("a.B.m(B.java:1)")),
+                new Race.Access("u", false, "a.B.n(B.java:2)", List.of("a.B.n(B.java:2)")));
+        sample.repeated();
+        TextReport.race(sample);
+        JsonReport.render(List.of(sample), 1, 1);
+        TextReport.summary(List.of(sample), 1, 1);
+        Racedet.reporter().races();
+    }
+
+    /** The exit work: final JSON, then the summary line. */
+    private static final class Finisher implements Runnable {
+        @Override
+        public void run() {
+            List<Race> races = List.of();
+            try {
+                races = Racedet.reporter().races();
+                if (json != null) {
+                    writeJson(races);
+                }
+            } catch (Throwable e) {
+                InternalErrors.record("writing the JSON report at exit", e);
+            }
+            try {
+                Racedet.output().print(TextReport.summary(races, InternalErrors.count(),
+                        InternalErrors.skippedEvents()) + "\n");
+            } catch (Throwable e) {
+                InternalErrors.record("printing the summary at exit", e);
+            }
+        }
     }
 }

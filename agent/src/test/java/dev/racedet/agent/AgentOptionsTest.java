@@ -1,12 +1,16 @@
 package dev.racedet.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,12 +53,12 @@ class AgentOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"nope=1", "include", "=a", "include=a,include=b", "include=", "include=a b",
-        "exclude=a::b", "json=", "out=", "include=a,"})
+        "exclude=a::b", "exclude=:a", "exclude=a:", "include=a*b/c", "json=", "out=", "include=a,"})
     void parse_rejects_bad_option_strings(String bad) {
         AgentOptions.InvalidOptionException e =
                 assertThrows(AgentOptions.InvalidOptionException.class, () -> new AgentOptions(bad));
         assertTrue(e.getMessage().startsWith("racedet: "), e.getMessage());
-        assertTrue(e.getMessage().contains("valid options: include, exclude, json, out"), e.getMessage());
+        assertTrue(e.getMessage().contains("valid options: include, exclude, json, out, clockLimit"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
 
@@ -71,11 +75,71 @@ class AgentOptionsTest {
     }
 
     @Test
-    void check_outputs_creates_the_files(@TempDir Path dir) {
+    void check_outputs_creates_the_out_file_and_leaves_the_json_to_the_agent(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("r.json");
         Path out = dir.resolve("r.txt");
         new AgentOptions().setJson(json.toString()).setOut(out.toString()).checkOutputs();
-        assertTrue(Files.exists(json) && Files.exists(out));
+        assertTrue(Files.exists(out));
+        assertFalse(Files.exists(json));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "the probe file in the json directory is deleted");
+        }
+    }
+
+    @Test
+    void check_outputs_rejects_json_and_out_naming_the_same_file(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("r.txt");
+        for (String json : List.of(out.toString(), dir.resolve("sub/../r.txt").toString())) {
+            AgentOptions.InvalidOptionException e = assertThrows(AgentOptions.InvalidOptionException.class,
+                    () -> new AgentOptions().setJson(json).setOut(out.toString()).checkOutputs());
+            assertTrue(e.getMessage().startsWith("racedet: 'json' and 'out' name the same file "), e.getMessage());
+        }
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), out);
+        AgentOptions.InvalidOptionException e = assertThrows(AgentOptions.InvalidOptionException.class,
+                () -> new AgentOptions().setJson(link.toString()).setOut(out.toString()).checkOutputs());
+        assertTrue(e.getMessage().startsWith("racedet: 'json' and 'out' name the same file " + link), e.getMessage());
+    }
+
+    @Test
+    void check_outputs_rejects_a_json_directory(@TempDir Path dir) {
+        AgentOptions.InvalidOptionException e = assertThrows(AgentOptions.InvalidOptionException.class,
+                () -> new AgentOptions().setJson(dir.toString()).checkOutputs());
+        assertTrue(e.getMessage().startsWith("racedet: cannot write the 'json' file"), e.getMessage());
+    }
+
+    @Test
+    void clock_limit_defaults_to_two_to_the_fortieth_minus_one_and_parses_back() {
+        assertEquals((1L << 40) - 1, new AgentOptions().getClockLimit());
+        AgentOptions options = new AgentOptions("clockLimit=16");
+        assertEquals(16, options.getClockLimit());
+        assertEquals(options, new AgentOptions(options.toString()));
+        assertEquals("clockLimit=" + Long.MAX_VALUE, new AgentOptions().setClockLimit(Long.MAX_VALUE).toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"clockLimit=15", "clockLimit=0", "clockLimit=-5", "clockLimit=1e9", "clockLimit=",
+        "clockLimit=99999999999999999999"})
+    void clock_limit_must_be_a_whole_number_of_at_least_sixteen(String bad) {
+        AgentOptions.InvalidOptionException e =
+                assertThrows(AgentOptions.InvalidOptionException.class, () -> new AgentOptions(bad));
+        assertTrue(e.getMessage().contains("for 'clockLimit': expected a whole number from 16 to"), e.getMessage());
+    }
+
+    @Test
+    void thousands_of_patterns_parse_and_round_trip() {
+        String patterns = IntStream.range(0, 20_000).mapToObj(i -> "com.acme" + i + ".*").collect(Collectors.joining(":"));
+        AgentOptions options = new AgentOptions("include=" + patterns + ",exclude=" + patterns);
+        assertEquals(patterns, options.getInclude());
+        assertEquals(options, new AgentOptions(options.toString()));
+    }
+
+    @Test
+    void a_bad_pattern_among_thousands_gives_a_short_one_line_message() {
+        String patterns = IntStream.range(0, 5_000).mapToObj(i -> "com.acme" + i + ".*").collect(Collectors.joining(":"));
+        AgentOptions.InvalidOptionException e = assertThrows(AgentOptions.InvalidOptionException.class,
+                () -> new AgentOptions("include=" + patterns + ":bad pattern"));
+        assertEquals(1, e.getMessage().lines().count());
+        assertTrue(e.getMessage().length() < 400, e.getMessage());
     }
 
     @Test

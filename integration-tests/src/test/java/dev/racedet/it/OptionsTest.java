@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,6 +33,10 @@ class OptionsTest {
         "json=a.json,json=b    | option 'json' given twice",
         "json=/no/such/dir/r.json | cannot write the 'json' file /no/such/dir/r.json",
         "out=/no/such/dir/r.txt   | cannot write the 'out' file /no/such/dir/r.txt",
+        "json=same.txt,out=same.txt  | 'json' and 'out' name the same file same.txt",
+        "json=./d/../r.txt,out=r.txt | 'json' and 'out' name the same file r.txt",
+        "clockLimit=15         | bad value '15' for 'clockLimit'",
+        "clockLimit=many       | bad value 'many' for 'clockLimit'",
     })
     void bad_option_fails_fast_with_one_line(String options, String problem) throws Exception {
         AgentRun.Result result = runRaw(options);
@@ -39,7 +45,7 @@ class OptionsTest {
         List<String> lines = result.stderr().lines().toList();
         assertEquals(1, lines.size(), result::toString);
         assertTrue(lines.get(0).startsWith("racedet: " + problem), lines.get(0));
-        assertTrue(lines.get(0).contains("valid options: include, exclude, json, out"), lines.get(0));
+        assertTrue(lines.get(0).contains("valid options: include, exclude, json, out, clockLimit"), lines.get(0));
     }
 
     @Test
@@ -79,6 +85,53 @@ class OptionsTest {
         AgentRun.Result result = run.agent(new AgentOptions().setJson(run.jsonPath().toString()))
                 .runClass(classes(), RACY_TARGET);
         assertEquals(1, result.races().size(), result::toString);
+    }
+
+    @Test
+    void five_thousand_include_and_exclude_patterns_work_from_the_command_line() throws Exception {
+        String unrelated = IntStream.range(0, 5_000).mapToObj(i -> "p" + i + ".*").collect(Collectors.joining(":"));
+        AgentRun run = AgentRun.onThisJdk();
+        // typed by hand, so that only the agent in the launched JVM parses the 5,000 patterns
+        AgentRun.Result result = run.jvmArgs("-javaagent:" + AgentRun.agentJar() + "=include=" + unrelated
+                        + ":dev.racedet.it.targets.*,exclude=" + unrelated + ",json=" + run.jsonPath())
+                .runClass(classes(), RACY_TARGET);
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(1, result.races().size(), result::toString);
+    }
+
+    @Test
+    void pathological_include_pattern_works_from_the_command_line() throws Exception {
+        AgentRun run = AgentRun.onThisJdk();
+        // against the program's 100-character class name full of 'e', a backtracking regex never ends
+        AgentRun.Result result = run.agent(new AgentOptions().setInclude("*e".repeat(25) + "*Q:dev.*Race")
+                        .setJson(run.jsonPath().toString()))
+                .runClass(classes(), "dev.racedet.it.output.LongNameRace");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(1, result.races().size(), result::toString);
+    }
+
+    @Test
+    void clock_limit_is_accepted_and_the_race_still_found() throws Exception {
+        AgentRun run = AgentRun.onThisJdk();
+        AgentRun.Result result = run.agent(new AgentOptions().setInclude("dev.racedet.it.targets.*").setClockLimit(16)
+                        .setJson(run.jsonPath().toString()))
+                .runClass(classes(), RACY_TARGET);
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(1, result.races().size(), result::toString);
+    }
+
+    @Test
+    void racedet_leaves_no_system_property_in_the_application() throws Exception {
+        AgentRun run = AgentRun.onThisJdk();
+        AgentRun.Result result = run.agent(new AgentOptions().setInclude("dev.racedet.it.targets.*"))
+                .runClass(classes(), "dev.racedet.it.output.PrintSystemProperties");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(List.of(), result.stdout().lines()
+                .filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("racedet")
+                        || l.toLowerCase(java.util.Locale.ROOT).contains("bytebuddy"))
+                .filter(l -> !l.startsWith("java.class.path=") && !l.startsWith("jdk.module.")
+                        && !l.startsWith("sun.java.command=") && !l.startsWith("user.dir="))
+                .toList(), result::toString);
     }
 
     /** The option string exactly as typed, bypassing AgentOptions' own validation. */

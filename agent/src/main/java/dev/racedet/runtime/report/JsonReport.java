@@ -10,15 +10,28 @@ import java.util.Set;
  * <pre>
  * {"version": 1,
  *  "races": [{"id", "field", "kind", "count", "access": {...}, "previous": {...}}],
- *  "summary": {"races", "fields", "repeats", "internalErrors"}}
+ *  "summary": {"races", "fields", "repeats", "internalErrors", "skippedEvents"}}
  * </pre>
- * where an access is {@code {"thread", "op", "location", "stack": [frames]}}.
+ * where an access is {@code {"thread", "op", "location", "stack": [frames]}}. Strings hold the exact
+ * names (JSON escaping only), so a name that {@link TextReport} escapes parses back unchanged.
  */
 public final class JsonReport {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private JsonReport() {
     }
 
+    /** The report with {@code "skippedEvents": 0}. */
     public static String render(Collection<Race> races, long internalErrors) {
+        return render(races, internalErrors, 0);
+    }
+
+    /**
+     * The whole report as one string, ending with a line break.
+     *
+     * @param skippedEvents events the hooks dropped because the stack or the heap was exhausted
+     */
+    public static String render(Collection<Race> races, long internalErrors, long skippedEvents) {
         StringBuilder b = new StringBuilder(256 + races.size() * 512);
         b.append("{\"version\": 1,\n \"races\": [");
         Set<String> fields = new HashSet<>();
@@ -35,7 +48,8 @@ public final class JsonReport {
         b.append(" \"summary\": {\"races\": ").append(races.size())
                 .append(", \"fields\": ").append(fields.size())
                 .append(", \"repeats\": ").append(detections - races.size())
-                .append(", \"internalErrors\": ").append(internalErrors).append("}}\n");
+                .append(", \"internalErrors\": ").append(internalErrors)
+                .append(", \"skippedEvents\": ").append(skippedEvents).append("}}\n");
         return b.toString();
     }
 
@@ -86,8 +100,11 @@ public final class JsonReport {
                 case '\b' -> b.append("\\b");
                 case '\f' -> b.append("\\f");
                 default -> {
-                    if (c < 0x20 || Character.isSurrogate(c) && !validSurrogateAt(s, i)) {
-                        b.append(String.format("\\u%04x", (int) c));
+                    // U+2028/U+2029 are valid JSON but end a line in JavaScript: escaped too
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029'
+                            || Character.isSurrogate(c) && !validSurrogateAt(s, i)) {
+                        b.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
+                                .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
                     } else {
                         b.append(c);
                     }

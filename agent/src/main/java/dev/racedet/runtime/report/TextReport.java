@@ -4,7 +4,11 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Formats races and the exit summary as text, in the style of ThreadSanitizer. */
+/**
+ * Formats races and the exit summary as text, in the style of ThreadSanitizer. Every name (field,
+ * thread, frame) goes through {@link TextEscape#name}, so a block has exactly one line per item
+ * whatever the application called its threads and classes.
+ */
 public final class TextReport {
     private TextReport() {
     }
@@ -12,7 +16,7 @@ public final class TextReport {
     /** The block printed the first time a race is seen. */
     public static String race(Race race) {
         StringBuilder b = new StringBuilder();
-        b.append("WARNING: racedet: data race on field ").append(race.field())
+        b.append("WARNING: racedet: data race on field ").append(TextEscape.name(race.field()))
                 .append(" [").append(race.id()).append("]\n");
         side(b, "", race.access());
         side(b, "Previous ", race.previous());
@@ -22,9 +26,9 @@ public final class TextReport {
     private static void side(StringBuilder b, String prefix, Race.Access a) {
         String op = a.write() ? "write" : "read";
         b.append("  ").append(prefix.isEmpty() ? capitalize(op) : prefix + op)
-                .append(" by thread \"").append(a.thread()).append("\":\n");
+                .append(" by thread \"").append(TextEscape.name(a.thread())).append("\":\n");
         for (String frame : a.stack()) {
-            b.append("    at ").append(frame).append('\n');
+            b.append("    at ").append(TextEscape.name(frame)).append('\n');
         }
     }
 
@@ -34,15 +38,25 @@ public final class TextReport {
 
     /** {@code racedet: 2 races on 1 field (1734 repeats), 0 internal errors}. */
     public static String summary(Collection<Race> races, long internalErrors) {
+        return summary(races, internalErrors, 0);
+    }
+
+    /**
+     * {@code racedet: 2 races on 1 field (1734 repeats), 0 internal errors}, followed by
+     * {@code , 12 events skipped (stack or heap exhausted)} when {@code skippedEvents} is not zero.
+     */
+    public static String summary(Collection<Race> races, long internalErrors, long skippedEvents) {
         Set<String> fields = new HashSet<>();
         long detections = 0;
         for (Race r : races) {
             fields.add(r.field());
             detections += r.count();
         }
-        return "racedet: " + plural(races.size(), "race") + " on " + plural(fields.size(), "field")
+        String line = "racedet: " + plural(races.size(), "race") + " on " + plural(fields.size(), "field")
                 + " (" + plural(detections - races.size(), "repeat") + "), "
                 + plural(internalErrors, "internal error");
+        return skippedEvents == 0 ? line
+                : line + ", " + plural(skippedEvents, "event") + " skipped (stack or heap exhausted)";
     }
 
     private static String plural(long n, String word) {

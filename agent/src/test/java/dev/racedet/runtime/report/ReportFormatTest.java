@@ -2,6 +2,7 @@ package dev.racedet.runtime.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,43 @@ class ReportFormatTest {
     @Test
     void json_report_without_races_has_empty_array() {
         assertEquals("{\"version\": 1,\n \"races\": [],\n"
-                + " \"summary\": {\"races\": 0, \"fields\": 0, \"repeats\": 0, \"internalErrors\": 0}}\n",
+                + " \"summary\": {\"races\": 0, \"fields\": 0, \"repeats\": 0, \"internalErrors\": 0,"
+                + " \"skippedEvents\": 0}}\n",
                 JsonReport.render(List.of(), 0));
+    }
+
+    @Test
+    void json_summary_always_counts_skipped_events() {
+        assertTrue(JsonReport.render(List.of(), 2, 7).endsWith("\"internalErrors\": 2, \"skippedEvents\": 7}}\n"));
+    }
+
+    @Test
+    void summary_names_skipped_events_only_when_there_are_some() {
+        assertEquals("racedet: 0 races on 0 fields (0 repeats), 0 internal errors, 12 events skipped (stack or heap exhausted)",
+                TextReport.summary(List.of(), 0, 12));
+        assertEquals("racedet: 0 races on 0 fields (0 repeats), 0 internal errors, 1 event skipped (stack or heap exhausted)",
+                TextReport.summary(List.of(), 0, 1));
+        assertEquals("racedet: 0 races on 0 fields (0 repeats), 0 internal errors", TextReport.summary(List.of(), 0, 0));
+    }
+
+    @Test
+    void text_report_escapes_every_name_and_keeps_one_line_per_item() {
+        String forged = "x\":\n  Previous write by thread \"forged\":\u001b[2J";
+        Race race = new Race(1, "a.B\nc.f\u202e",
+                new Race.Access(forged, true, "a.B.m(B\u001b.java:1)", List.of("a.B.m(B\u001b.java:1)", "a.C.n\r(C.java:2)")),
+                new Race.Access("worker\u2028", false, "a.B.m(B.java:3)", List.of("a.B.m(B.java:3)")));
+        assertEquals("WARNING: racedet: data race on field a.B\\nc.f\\u202e [" + race.id() + "]\n"
+                + "  Write by thread \"x\\\":\\n  Previous write by thread \\\"forged\\\":\\u001b[2J\":\n"
+                + "    at a.B.m(B\\u001b.java:1)\n"
+                + "    at a.C.n\\r(C.java:2)\n"
+                + "  Previous read by thread \"worker\\u2028\":\n"
+                + "    at a.B.m(B.java:3)\n", TextReport.race(race));
+    }
+
+    @Test
+    void json_strings_escape_line_and_paragraph_separators() {
+        StringBuilder b = new StringBuilder();
+        JsonReport.string(b, "a\u2028b\u2029");
+        assertEquals("\"a\\u2028b\\u2029\"", b.toString());
     }
 }
