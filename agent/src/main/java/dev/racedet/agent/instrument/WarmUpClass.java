@@ -5,9 +5,10 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * A small class, generated and never loaded, that exercises every visitor of the pipeline: plain,
- * volatile and static fields, a synchronized method, a {@code synchronized} block, a join, a lock call
- * and a static initializer (see {@link RacedetTransformer}'s warm-up).
+ * A small class, generated and never loaded, that exercises every visitor of the pipeline and every
+ * kind of field hook: plain fields with and without a shadow ({@code x<y>} cannot have an accessor),
+ * volatile and static fields, a static final, a synchronized method, a {@code synchronized} block, a
+ * join, a lock call and a static initializer (see {@link RacedetTransformer}'s warm-up).
  */
 final class WarmUpClass {
     static final String NAME = "racedet/warmup/WarmUp";
@@ -21,6 +22,9 @@ final class WarmUpClass {
         cw.visitField(Opcodes.ACC_PRIVATE, "plain", "I", null, null).visitEnd();
         cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_VOLATILE, "flag", "Z", null, null).visitEnd();
         cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, "shared", "J", null, null).visitEnd();
+        cw.visitField(Opcodes.ACC_PRIVATE, "x<y>", "I", null, null).visitEnd();
+        cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_VOLATILE, "tick", "I", null, null).visitEnd();
+        cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "LIMIT", "I", null, 3).visitEnd();
 
         MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
@@ -38,7 +42,16 @@ final class WarmUpClass {
         m.visitFieldInsn(Opcodes.GETFIELD, NAME, "plain", "I");
         m.visitFieldInsn(Opcodes.PUTFIELD, NAME, "plain", "I");
         m.visitVarInsn(Opcodes.ALOAD, 0);
+        m.visitInsn(Opcodes.DUP);
         m.visitFieldInsn(Opcodes.GETFIELD, NAME, "flag", "Z");
+        m.visitFieldInsn(Opcodes.PUTFIELD, NAME, "flag", "Z");
+        m.visitVarInsn(Opcodes.ALOAD, 0);
+        m.visitInsn(Opcodes.DUP);
+        m.visitFieldInsn(Opcodes.GETFIELD, NAME, "x<y>", "I");
+        m.visitFieldInsn(Opcodes.PUTFIELD, NAME, "x<y>", "I");
+        m.visitFieldInsn(Opcodes.GETSTATIC, NAME, "tick", "I");
+        m.visitFieldInsn(Opcodes.PUTSTATIC, NAME, "tick", "I");
+        m.visitFieldInsn(Opcodes.GETSTATIC, NAME, "LIMIT", "I");
         m.visitInsn(Opcodes.POP);
         m.visitFieldInsn(Opcodes.GETSTATIC, NAME, "shared", "J");
         m.visitFieldInsn(Opcodes.PUTSTATIC, NAME, "shared", "J");
