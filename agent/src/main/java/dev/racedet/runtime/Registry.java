@@ -88,7 +88,7 @@ public final class Registry {
      */
     public static int staticFieldIdOf(Class<?> owner, int fieldId) {
         try {
-            return FIELD_SCOPES.get(fieldId).get(owner);
+            return FIELD_SCOPES.get(fieldId).idOf(owner);
         } catch (Throwable e) {
             InternalErrors.record("static field id", e);
             return fieldId;
@@ -98,7 +98,7 @@ public final class Registry {
     /** Hook: like {@link #staticFieldIdOf}, for class ids (initialization and use of a class). */
     public static int classIdOf(Class<?> owner, int classId) {
         try {
-            return CLASS_SCOPES.get(classId).get(owner);
+            return CLASS_SCOPES.get(classId).idOf(owner);
         } catch (Throwable e) {
             InternalErrors.record("class id", e);
             return classId;
@@ -172,6 +172,12 @@ public final class Registry {
         private final int nameKeyedId;
         private final String declaringName;
         private final boolean isField;
+        /**
+         * The first owner class found to map to {@link #nameKeyedId}: the common case (one class per
+         * name) then costs one comparison instead of a {@link ClassValue} lookup. Weak, so no class
+         * loader is kept alive; set once.
+         */
+        private volatile WeakReference<Class<?>> fastOwner;
         /** The declaring class that {@link #nameKeyedId} itself stands for; guarded by Registry.class. */
         private WeakReference<Class<?>> first;
         private final ClassValue<Integer> byDeclaringClass = new ClassValue<>() {
@@ -185,6 +191,18 @@ public final class Registry {
             this.nameKeyedId = nameKeyedId;
             this.declaringName = declaringName;
             this.isField = isField;
+        }
+
+        int idOf(Class<?> owner) {
+            WeakReference<Class<?>> fast = fastOwner;
+            if (fast != null && fast.get() == owner) {
+                return nameKeyedId;
+            }
+            int id = get(owner);
+            if (fast == null && id == nameKeyedId) {
+                fastOwner = new WeakReference<>(owner);
+            }
+            return id;
         }
 
         @Override
