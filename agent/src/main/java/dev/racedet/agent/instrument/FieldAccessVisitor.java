@@ -11,7 +11,15 @@ import net.bytebuddy.jar.asm.Opcodes;
  * left alone. In a constructor, writes before {@code super(...)} returns touch an uninitialized
  * {@code this}, which cannot be passed to a hook and cannot race, so they are skipped. In a class
  * whose accesses are not checked, plain fields are left alone but volatiles and class uses are still
- * recorded, since they order the checked code.
+ * recorded, since they order the checked code. Synthetic fields (JaCoCo's {@code $jacocoData}, lazily
+ * initialized with a benign race) are never checked. A field that cannot be resolved (its class or a
+ * super type is missing) is left alone: whether it is volatile is unknown, and treating a volatile as
+ * plain would give false reports.
+ *
+ * <p>Static fields and class uses are scoped by the real declaring class (see {@link ClassIds}); a
+ * class file too old for class constants gets no plain static checks (sharing the name-keyed id
+ * between two classes of one name could report false races) but keeps its volatile and class-use
+ * edges (sharing those can only hide races).
  */
 final class FieldAccessVisitor extends MethodVisitor {
     private static final String OBJ_II = "(Ljava/lang/Object;II)V";
@@ -21,17 +29,19 @@ final class FieldAccessVisitor extends MethodVisitor {
     private final SiteTracker site;
     private final MemberResolver resolver;
     private final boolean checkAccesses;
+    private final boolean classConstants;
     private final ShadowFieldPlan shadows;
     private boolean beforeSuperCall;
     private int pendingNews;
 
     FieldAccessVisitor(MethodVisitor next, SiteTracker site, MemberResolver resolver, boolean constructor,
-                       boolean checkAccesses, ShadowFieldPlan shadows) {
+                       boolean checkAccesses, boolean classConstants, ShadowFieldPlan shadows) {
         super(Opcodes.ASM9, next);
         this.site = site;
         this.resolver = resolver;
         this.beforeSuperCall = constructor;
         this.checkAccesses = checkAccesses;
+        this.classConstants = classConstants;
         this.shadows = shadows;
     }
 
@@ -73,7 +83,7 @@ final class FieldAccessVisitor extends MethodVisitor {
     }
 
     private void getField(MemberResolver.Field field, String owner, String name, String descriptor, boolean wide) {
-        if (field.isFinal() || !field.isVolatile() && !checkAccesses) {
+        if (field.isFinal() || !field.isVolatile() && !checksPlain(field)) {
             super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
             return;
         }
@@ -93,7 +103,7 @@ final class FieldAccessVisitor extends MethodVisitor {
     }
 
     private void putField(MemberResolver.Field field, String owner, String name, String descriptor, boolean wide) {
-        if (field.isFinal() || beforeSuperCall || !field.isVolatile() && !checkAccesses) {
+        if (field.isFinal() || beforeSuperCall || !field.isVolatile() && !checksPlain(field)) {
             super.visitFieldInsn(Opcodes.PUTFIELD, owner, name, descriptor);
             return;
         }
@@ -112,18 +122,18 @@ final class FieldAccessVisitor extends MethodVisitor {
         // Static hooks run after the instruction, when the declaring class is surely initialized.
         super.visitFieldInsn(Opcodes.GETSTATIC, owner, name, descriptor); // [] -> [v]
         int classId = classId(field);
-        if (field.isFinal() || !field.isVolatile() && !checkAccesses) {
-            classUse(classId); // [v] -> [v]
+        if (field.isFinal() || !field.isVolatile() && !checksPlainStatic(field)) {
+            classUse(owner, classId); // [v] -> [v]
         } else if (field.isVolatile()) {
-            Hooks.pushInt(mv, fieldId(field, name));
-            Hooks.pushInt(mv, classId);
-            Hooks.call(mv, "volatileReadStatic", "(II)V"); // [v fid cid] -> [v]
+            ClassIds.pushStaticField(mv, owner, fieldId(field, name), classConstants); // -> [v fid]
+            ClassIds.push(mv, owner, classId, classConstants);                         // -> [v fid cid]
+            Hooks.call(mv, "volatileReadStatic", "(II)V");                             // -> [v]
         } else {
             int fieldId = fieldId(field, name);
-            Hooks.pushInt(mv, fieldId);
-            Hooks.pushInt(mv, site.site(fieldId, false));
-            Hooks.pushInt(mv, classId);
-            Hooks.call(mv, "readStatic", "(III)V"); // [v fid sid cid] -> [v]
+            ClassIds.pushStaticField(mv, owner, fieldId, classConstants); // [v] -> [v fid]
+            Hooks.pushInt(mv, site.site(fieldId, false));                 // -> [v fid sid]
+            ClassIds.push(mv, owner, classId, classConstants);            // -> [v fid sid cid]
+            Hooks.call(mv, "readStatic", "(III)V");                       // -> [v]
         }
     }
 
@@ -133,24 +143,34 @@ final class FieldAccessVisitor extends MethodVisitor {
             return;
         }
         int classId = classId(field);
-        if (!field.isVolatile() && !checkAccesses) {
+        if (!field.isVolatile() && !checksPlainStatic(field)) {
             super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // [v] -> []
-            classUse(classId);
+            classUse(owner, classId);
             return;
         }
         int fieldId = fieldId(field, name);
         if (field.isVolatile()) {
-            Hooks.pushInt(mv, fieldId);
-            Hooks.call(mv, "volatileWriteStatic", "(I)V"); // [v fid] -> [v], the release before the write
+            ClassIds.pushStaticField(mv, owner, fieldId, classConstants);     // [v] -> [v fid]
+            Hooks.call(mv, "volatileWriteStatic", "(I)V");                    // -> [v], the release before the write
             super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // [v] -> []
-            classUse(classId);
+            classUse(owner, classId);
             return;
         }
         super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // [v] -> []
-        Hooks.pushInt(mv, fieldId);
-        Hooks.pushInt(mv, site.site(fieldId, true));
-        Hooks.pushInt(mv, classId);
-        Hooks.call(mv, "writeStatic", "(III)V"); // [fid sid cid] -> []
+        ClassIds.pushStaticField(mv, owner, fieldId, classConstants);     // -> [fid]
+        Hooks.pushInt(mv, site.site(fieldId, true));                      // -> [fid sid]
+        ClassIds.push(mv, owner, classId, classConstants);                // -> [fid sid cid]
+        Hooks.call(mv, "writeStatic", "(III)V");                          // -> []
+    }
+
+    /** Whether a plain (non-volatile, non-final) instance field's accesses are checked here. */
+    private boolean checksPlain(MemberResolver.Field field) {
+        return checkAccesses && !field.isSynthetic();
+    }
+
+    /** Same for a static field, which also needs class constants to be scoped by its real class. */
+    private boolean checksPlainStatic(MemberResolver.Field field) {
+        return checksPlain(field) && classConstants;
     }
 
     /**
@@ -174,9 +194,9 @@ final class FieldAccessVisitor extends MethodVisitor {
     }
 
     /** [..] -> [..]: records that the class {@code classId} is in use (acquires its initializer). */
-    private void classUse(int classId) {
-        Hooks.pushInt(mv, classId);
-        Hooks.call(mv, "classUse", "(I)V");
+    private void classUse(String owner, int classId) {
+        ClassIds.push(mv, owner, classId, classConstants); // [..] -> [.. cid]
+        Hooks.call(mv, "classUse", "(I)V");                // -> [..]
     }
 
     /** [obj v] -> [obj v obj], for a one- or two-slot value. */
@@ -202,10 +222,10 @@ final class FieldAccessVisitor extends MethodVisitor {
     }
 
     private int fieldId(MemberResolver.Field field, String name) {
-        return Registry.fieldId(site.loader(), field.declaringClass(), name, field.descriptor());
+        return Registry.fieldId(field.declaringClass(), name, field.descriptor());
     }
 
     private int classId(MemberResolver.Field field) {
-        return Registry.classId(site.loader(), field.declaringClass());
+        return Registry.classId(field.declaringClass());
     }
 }

@@ -14,8 +14,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class InstrumentingClassVisitor extends ClassVisitor {
     private final MemberResolver resolver;
-    private final ClassLoader loader;
     private final boolean checkAccesses;
+    private final boolean mayAddMembers;
     private int version;
     private String internalName;
     private String className;
@@ -23,12 +23,17 @@ final class InstrumentingClassVisitor extends ClassVisitor {
     private ShadowFieldPlan shadows;
     private boolean shadowsAllowed;
 
-    /** @param checkAccesses whether plain field accesses become race checks, or only sync is tracked */
-    InstrumentingClassVisitor(ClassVisitor next, MemberResolver resolver, ClassLoader loader, boolean checkAccesses) {
+    /**
+     * @param checkAccesses whether plain field accesses become race checks, or only sync is tracked
+     * @param mayAddMembers whether shadow fields may be added (first load of a class that has no
+     *                      racedet members yet, or a retransformation of a class that got them then)
+     */
+    InstrumentingClassVisitor(ClassVisitor next, MemberResolver resolver, boolean checkAccesses,
+                              boolean mayAddMembers) {
         super(Opcodes.ASM9, next);
         this.resolver = resolver;
-        this.loader = loader;
         this.checkAccesses = checkAccesses;
+        this.mayAddMembers = mayAddMembers;
     }
 
     @Override
@@ -39,7 +44,7 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         this.className = name.replace('/', '.');
         this.shadows = new ShadowFieldPlan(name);
         // Shadows need stack map frames (Java 6+) and an instance to live in.
-        shadowsAllowed = checkAccesses && (version & 0xFFFF) >= Opcodes.V1_6
+        shadowsAllowed = checkAccesses && mayAddMembers && (version & 0xFFFF) >= Opcodes.V1_6
                 && (access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_MODULE)) == 0;
         super.visit(version, access, name, signature, superName, interfaces);
     }
@@ -54,9 +59,10 @@ final class InstrumentingClassVisitor extends ClassVisitor {
 
     @Override
     public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
-        int kinds = Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_VOLATILE;
+        // Synthetic fields (JaCoCo's $jacocoData, javac's this$0) are never checked: no shadow.
+        int kinds = Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_VOLATILE | Opcodes.ACC_SYNTHETIC;
         if (shadowsAllowed && (access & kinds) == 0) {
-            shadows.add(name, Registry.fieldId(loader, className, name, descriptor));
+            shadows.add(name, Registry.fieldId(className, name, descriptor));
         }
         return super.visitField(access, name, descriptor, signature, value);
     }
@@ -67,6 +73,11 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         super.visitEnd();
     }
 
+    /** Whether shadow fields were added (after the class was visited). */
+    boolean addedShadows() {
+        return shadows != null && !shadows.isEmpty();
+    }
+
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                      String[] exceptions) {
@@ -74,8 +85,10 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         if (mv == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             return mv;
         }
+        // LDC of a class constant needs class file version 49 (Java 5).
+        boolean classConstants = (version & 0xFFFF) >= Opcodes.V1_5;
         if (name.equals("<clinit>")) {
-            mv = new ClassInitVisitor(mv, Registry.classId(loader, className));
+            mv = new ClassInitVisitor(mv, internalName, Registry.classId(className), classConstants);
         }
         boolean oldClassFile = (version & 0xFFFF) < Opcodes.V1_5;
         if ((access & Opcodes.ACC_SYNCHRONIZED) != 0 && !oldClassFile) {
@@ -85,8 +98,9 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         mv = new MonitorVisitor(mv);
         mv = new SyncCallVisitor(mv, resolver);
         mv = new LockCallVisitor(mv, resolver);
-        SiteTracker site = new SiteTracker(className, name, sourceFile, loader);
-        mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"), checkAccesses, shadows);
+        SiteTracker site = new SiteTracker(className, name, sourceFile);
+        mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"), checkAccesses, classConstants,
+                shadows);
         return site.attach(mv);
     }
 }

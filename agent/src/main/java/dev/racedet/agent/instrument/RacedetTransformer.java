@@ -2,51 +2,126 @@ package dev.racedet.agent.instrument;
 
 import dev.racedet.agent.ClassFilter;
 import dev.racedet.runtime.InternalErrors;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.utility.JavaModule;
-
-import static net.bytebuddy.matcher.ElementMatchers.any;
+import java.security.ProtectionDomain;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassWriter;
 
 /**
- * Installs the class file transformer: every application class (outside the JDK and racedet) is
- * decorated with {@link RacedetVisitorWrapper} at first load: its synchronization always, its field
- * accesses when the {@link ClassFilter} includes it. A class that fails to transform loads
- * unmodified; the failure is counted as an internal error.
+ * racedet's class file transformer. Every application class (outside the JDK and racedet) is
+ * rewritten by {@link InstrumentingClassVisitor} when it is loaded: its synchronization always, its
+ * field accesses when the {@link ClassFilter} includes it. {@code java.lang.Thread} and
+ * {@code java.lang.VirtualThread} get the {@link JdkThreadHooks}. Any failure leaves the class
+ * unmodified and is counted as an internal error.
+ *
+ * <p>Registered as retransformation-capable, so retransformation-incapable transformers (JaCoCo's)
+ * always run before it, whatever the order of the {@code -javaagent} flags, and see the original
+ * bytes. When a class is retransformed (Mockito's inline mock maker does), the result has exactly
+ * the shape of its first load: shadow fields only if it got them then.
+ *
+ * <p>Nothing here calls application code but a class loader's resource lookup, and no class is
+ * loaded on racedet's behalf. A transformation nested inside one of racedet's own class file reads
+ * (the loader's lookup loading a class) resolves from the cache only, so it cannot recurse.
  */
-public final class RacedetTransformer {
-    private RacedetTransformer() {
+public final class RacedetTransformer implements ClassFileTransformer {
+    private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
+
+    private final ClassFilter filter;
+    private final ClassInfos infos = new ClassInfos();
+    /** Per thread: > 0 while this thread is inside a transformation (never keyed by Thread.hashCode). */
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+
+    RacedetTransformer(ClassFilter filter) {
+        this.filter = filter;
     }
 
+    /**
+     * Registers the transformer and hooks the JDK's thread classes. Call once, from {@code premain},
+     * after the runtime is initialized.
+     */
     public static void install(Instrumentation instrumentation, ClassFilter filter) {
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-                // DECORATE: only our ASM visitors touch the class, nothing else is rewritten.
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                .with(new FailureListener())
-                .ignore((type, loader, module, redefined, domain) -> !isApplicationClass(type, loader, filter))
-                .type(any())
-                .transform((builder, type, loader, module, domain) ->
-                        builder.visit(new RacedetVisitorWrapper(loader, filter.includes(type.getName()))))
-                .installOn(instrumentation);
+        // Set by older startup code for ByteBuddy's AgentBuilder, which racedet no longer uses: it
+        // must not leak into the application's system properties.
+        System.clearProperty("dev.racedet.shaded.bytebuddy.safe");
+        RacedetTransformer transformer = new RacedetTransformer(filter);
+        transformer.warmUp();
+        instrumentation.addTransformer(transformer, true);
+        ThreadHookInstaller.install(instrumentation);
     }
 
-    /** JDK classes (bootstrap and platform loaders) are modeled, not instrumented. */
-    private static boolean isApplicationClass(TypeDescription type, ClassLoader loader, ClassFilter filter) {
-        return loader != null && loader != ClassLoader.getPlatformClassLoader()
-                && filter.isInstrumentable(type.getName());
-    }
-
-    /** Counts transformation failures; ByteBuddy then leaves the class as it was. */
-    private static final class FailureListener extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                            Throwable throwable) {
-            InternalErrors.record("instrumenting " + typeName + " (loaded unmodified)", throwable);
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        if (loader == null) {
+            return className != null && JdkThreadHooks.hooks(className) ? hookThreads(className, classfileBuffer) : null;
         }
+        if (loader == PLATFORM) {
+            return null; // JDK classes are modeled, not instrumented
+        }
+        int[] nesting = depth.get();
+        nesting[0]++;
+        try {
+            return instrument(loader, classBeingRedefined != null, classfileBuffer, nesting[0] == 1);
+        } catch (Throwable e) {
+            InternalErrors.record("instrumenting " + (className == null ? "a class" : className.replace('/', '.'))
+                    + " (loaded unmodified)", e);
+            return null;
+        } finally {
+            nesting[0]--;
+        }
+    }
+
+    /**
+     * The instrumented bytes, or {@code null} to keep the class as it is (racedet's or the JDK's own
+     * classes, or a class that racedet already instrumented).
+     *
+     * @param mayRead whether class files may be read through the loader (not when nested in a read)
+     */
+    byte[] instrument(ClassLoader loader, boolean redefining, byte[] bytes, boolean mayRead) {
+        ClassReader reader = new ClassReader(bytes);
+        String name = reader.getClassName();
+        String binaryName = name.replace('/', '.');
+        if (!filter.isInstrumentable(binaryName)) {
+            return null;
+        }
+        ClassInfo self = ClassInfo.of(reader);
+        infos.remember(loader, self);
+        // Members only at first load, never twice, and on retransformation exactly as at first load.
+        boolean mayAddMembers = !self.hasRacedetMembers()
+                && (!redefining || infos.isShadowed(loader, name));
+        ClassWriter writer = new ClassWriter(reader, 0);
+        InstrumentingClassVisitor visitor = new InstrumentingClassVisitor(writer,
+                new MemberResolver(infos, loader, mayRead), filter.includes(binaryName), mayAddMembers);
+        // Expanded frames: SynchronizedMethodVisitor writes one F_NEW frame for its handler.
+        reader.accept(visitor, ClassReader.EXPAND_FRAMES);
+        byte[] result = writer.toByteArray();
+        if (!redefining && visitor.addedShadows()) {
+            infos.markShadowed(loader, name);
+        }
+        return result;
+    }
+
+    /** {@code Thread}/{@code VirtualThread} with their hooks, or {@code null} if none applies. */
+    private static byte[] hookThreads(String className, byte[] bytes) {
+        try {
+            ClassReader reader = new ClassReader(bytes);
+            ClassWriter writer = new ClassWriter(reader, 0);
+            JdkThreadHooks hooks = new JdkThreadHooks(writer);
+            reader.accept(hooks, 0);
+            return hooks.inserted() == 0 ? null : writer.toByteArray();
+        } catch (Throwable e) {
+            InternalErrors.record("hooking " + className.replace('/', '.') + " (left unmodified)", e);
+            return null;
+        }
+    }
+
+    /**
+     * Runs the whole pipeline once on a small generated class, so every class it needs is loaded
+     * before the first application class: loading racedet's classes in the middle of a transformation
+     * could otherwise fail with a ClassCircularityError.
+     */
+    private void warmUp() {
+        transform(null, ClassLoader.getSystemClassLoader(), WarmUpClass.NAME, null, null, WarmUpClass.bytes());
     }
 }

@@ -30,13 +30,35 @@ final class ShadowFieldPlan {
         this.owner = ownerInternalName;
     }
 
-    /** Adds a shadow for the declared field {@code name} (a plain, non-static field). */
+    /**
+     * Adds a shadow for the declared field {@code name} (a plain, non-static field), unless its name
+     * cannot make a legal accessor: such a field keeps its state in the side table.
+     */
     void add(String name, int fieldId) {
+        if (!canShadow(owner, name)) {
+            return;
+        }
         if (ambiguous.contains(name) || fieldIds.remove(name) != null) {
             ambiguous.add(name); // one shadow per name: two fields would share it
         } else {
             fieldIds.put(name, fieldId);
         }
+    }
+
+    /** Whether the class has any shadow field. */
+    boolean isEmpty() {
+        return fieldIds.isEmpty();
+    }
+
+    /**
+     * Whether a shadow and accessor can be generated for field {@code name} of class {@code owner}:
+     * field names may hold {@code <} and {@code >}, method names may not (JVMS 4.2.2), and a
+     * constant pool string holds at most 65535 bytes (3 per char at worst in modified UTF-8).
+     */
+    static boolean canShadow(String owner, String name) {
+        return name.indexOf('<') < 0 && name.indexOf('>') < 0
+                && 3 * (PREFIX.length() + name.length()) <= 65535
+                && 3 * (owner.length() + STATE.length() + 4) <= 65535;
     }
 
     /** Whether {@code declaringClass.name} (binary name) has a shadow in this class. */

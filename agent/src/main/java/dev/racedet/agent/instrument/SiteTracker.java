@@ -18,18 +18,12 @@ final class SiteTracker {
     private final String className;
     private final String method;
     private final String file;
-    private final ClassLoader loader;
     private int line = -1;
 
-    SiteTracker(String className, String method, String file, ClassLoader loader) {
+    SiteTracker(String className, String method, String file) {
         this.className = className;
         this.method = method;
         this.file = file;
-        this.loader = loader;
-    }
-
-    ClassLoader loader() {
-        return loader;
     }
 
     /** Registers the access at the current line and returns its site id. */

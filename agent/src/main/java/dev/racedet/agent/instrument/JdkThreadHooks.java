@@ -1,0 +1,156 @@
+package dev.racedet.agent.instrument;
+
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Thread lifecycle hooks inside the JDK's own {@code java.lang.Thread} and (JDK 21+)
+ * {@code java.lang.VirtualThread}, so every start is seen, whoever starts the thread (application
+ * code, a method reference, a {@code Thread} subclass overriding {@code start()}, the JDK's executors):
+ * <ul>
+ * <li>{@code Thread}: before every call of {@code start0()}, {@code Racedet.threadStarting(this)}
+ *     (inside the start's {@code synchronized (this)}, after the status check: once per successful
+ *     start); at the entry of the private {@code exit()} (the VM calls it on the dying platform
+ *     thread), {@code Racedet.threadExit()}.</li>
+ * <li>{@code VirtualThread.start(ThreadContainer)}: before {@code setThreadContainer} (after the
+ *     NEW to STARTED transition succeeded), {@code Racedet.threadStarting(this)};
+ *     {@code VirtualThread.run(Runnable)}: at entry, the task is replaced by
+ *     {@code Racedet.virtualThreadTask(task)}.</li>
+ * </ul>
+ * No member is added or removed (the classes are retransformed after loading); only static calls
+ * are inserted. A shape that is missing in some JDK is simply not hooked.
+ */
+final class JdkThreadHooks extends ClassVisitor {
+    static final String THREAD = "java/lang/Thread";
+    static final String VIRTUAL_THREAD = "java/lang/VirtualThread";
+    private static final String STARTING = "(Ljava/lang/Thread;)V";
+    private static final String CONTAINER = "(Ljdk/internal/vm/ThreadContainer;)V";
+    private static final String TASK = "(Ljava/lang/Runnable;)Ljava/lang/Runnable;";
+
+    private String className;
+    private int inserted;
+
+    JdkThreadHooks(ClassVisitor next) {
+        super(Opcodes.ASM9, next);
+    }
+
+    /** Whether this visitor hooks the class {@code internalName} (loaded by the bootstrap loader). */
+    static boolean hooks(String internalName) {
+        return THREAD.equals(internalName) || VIRTUAL_THREAD.equals(internalName);
+    }
+
+    /** How many hook calls were inserted (after the class was visited). */
+    int inserted() {
+        return inserted;
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName,
+                      String[] interfaces) {
+        className = name;
+        super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                     String[] exceptions) {
+        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+        if (mv == null) {
+            return null;
+        }
+        if (THREAD.equals(className)) {
+            return name.equals("exit") && descriptor.equals("()V") ? new AtEntry(mv, false) : new BeforeStart0(mv);
+        }
+        if (VIRTUAL_THREAD.equals(className)) {
+            if (name.equals("start") && descriptor.equals(CONTAINER)) {
+                return new BeforeSetContainer(mv);
+            }
+            if (name.equals("run") && descriptor.equals("(Ljava/lang/Runnable;)V")
+                    && (access & Opcodes.ACC_STATIC) == 0) {
+                return new AtEntry(mv, true);
+            }
+        }
+        return mv;
+    }
+
+    /** Gives a method one more stack slot once something was inserted into it. */
+    private abstract class Inserting extends MethodVisitor {
+        private boolean changed;
+
+        Inserting(MethodVisitor next) {
+            super(Opcodes.ASM9, next);
+        }
+
+        void inserted() {
+            changed = true;
+            inserted++;
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            super.visitMaxs(changed ? maxStack + 1 : maxStack, maxLocals);
+        }
+    }
+
+    /** {@code Thread}: {@code threadStarting(this)} before each {@code start0()} call. */
+    private final class BeforeStart0 extends Inserting {
+        BeforeStart0(MethodVisitor next) {
+            super(next);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if (opcode == Opcodes.INVOKEVIRTUAL && name.equals("start0") && descriptor.equals("()V")) {
+                super.visitInsn(Opcodes.DUP);                  // [t] -> [t t]
+                Hooks.call(mv, "threadStarting", STARTING);    // -> [t]
+                inserted();
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+    }
+
+    /** {@code VirtualThread.start(ThreadContainer)}: {@code threadStarting(this)} before {@code setThreadContainer}. */
+    private final class BeforeSetContainer extends Inserting {
+        BeforeSetContainer(MethodVisitor next) {
+            super(next);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if (opcode == Opcodes.INVOKEVIRTUAL && name.equals("setThreadContainer") && descriptor.equals(CONTAINER)) {
+                super.visitInsn(Opcodes.SWAP);                 // [vt c] -> [c vt]
+                super.visitInsn(Opcodes.DUP_X1);               // -> [vt c vt]
+                Hooks.call(mv, "threadStarting", STARTING);    // -> [vt c]
+                inserted();
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+    }
+
+    /**
+     * At method entry: {@code threadExit()} ({@code Thread.exit}), or the task wrapped
+     * ({@code VirtualThread.run(Runnable)}).
+     */
+    private final class AtEntry extends Inserting {
+        private final boolean wrapTask;
+
+        AtEntry(MethodVisitor next, boolean wrapTask) {
+            super(next);
+            this.wrapTask = wrapTask;
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            if (wrapTask) {
+                super.visitVarInsn(Opcodes.ALOAD, 1);            // [] -> [task]
+                Hooks.call(mv, "virtualThreadTask", TASK);      // -> [task']
+                super.visitVarInsn(Opcodes.ASTORE, 1);           // -> []
+            } else {
+                Hooks.call(mv, "threadExit", "()V");            // [] -> []
+            }
+            inserted();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.racedet.agent.instrument;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.racedet.agent.ClassFilter;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.List;
+
+import java.util.Set;
+import java.util.TreeSet;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every static method the instrumentation calls in racedet's runtime exists there, public and static,
+ * with exactly the descriptor emitted: checked by reflection on the real classes, over the code the
+ * transformer produces for classes that make every modeled call.
+ */
+class EmittedHooksTest {
+    private static final List<String> RUNTIME = List.of("dev/racedet/runtime/Racedet", "dev/racedet/runtime/Registry");
+
+    @Test
+    void every_emitted_hook_is_a_public_static_method_of_the_runtime() throws Exception {
+        RacedetTransformer transformer = new RacedetTransformer(new ClassFilter(null, null));
+        Set<String> emitted = new TreeSet<>();
+        emitted.addAll(runtimeCalls(transformer.instrument(getClass().getClassLoader(), false, WarmUpClass.bytes(), true)));
+        emitted.addAll(runtimeCalls(transformer.instrument(getClass().getClassLoader(), false, callsEverything(), true)));
+        for (Path home : Bytecode.jdkHomes()) {
+            for (String jdkClass : List.of(JdkThreadHooks.THREAD, JdkThreadHooks.VIRTUAL_THREAD)) {
+                byte[] original = Bytecode.jdkClass(home, jdkClass);
+                if (original != null) {
+                    ClassReader reader = new ClassReader(original);
+                    ClassWriter writer = new ClassWriter(reader, 0);
+                    reader.accept(new JdkThreadHooks(writer), 0);
+                    emitted.addAll(runtimeCalls(writer.toByteArray()));
+                }
+            }
+        }
+
+        for (String hook : List.of("read", "write", "readStatic", "writeStatic", "volatileRead", "volatileWrite",
+                "volatileReadStatic", "volatileWriteStatic", "classUse", "classInitialized", "monitorEnter",
+                "monitorExit", "wait", "join", "lock", "tryLock", "unlock", "await", "conditionCreated",
+                "readLockOf", "writeLockOf", "threadStarting", "threadExit", "staticFieldIdOf", "classIdOf")) {
+            assertTrue(emitted.stream().anyMatch(call -> call.contains("." + hook + "(")),
+                    "the sample classes exercise " + hook + ": " + emitted);
+        }
+        for (String call : emitted) {
+            assertTrue(existsAsPublicStatic(call), "no public static method " + call);
+        }
+    }
+
+    private static boolean existsAsPublicStatic(String call) throws ClassNotFoundException {
+        String owner = call.substring(0, call.indexOf('.'));
+        String name = call.substring(call.indexOf('.') + 1, call.indexOf('('));
+        String descriptor = call.substring(call.indexOf('('));
+        for (Method m : Class.forName(owner.replace('/', '.')).getDeclaredMethods()) {
+            if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(descriptor)
+                    && Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "owner.name(descriptor)" of every INVOKESTATIC into racedet's runtime. */
+    private static Set<String> runtimeCalls(byte[] classFile) {
+        Set<String> calls = new TreeSet<>();
+        for (List<String> code : Bytecode.instructions(classFile).values()) {
+            for (String instruction : code) {
+                for (String owner : RUNTIME) {
+                    if (instruction.startsWith("INVOKESTATIC " + owner + ".")) {
+                        calls.add(instruction.substring("INVOKESTATIC ".length()));
+                    }
+                }
+            }
+        }
+        assertEquals(calls.isEmpty(), false, "some hook is emitted");
+        return calls;
+    }
+
+    /** A class (never loaded) whose one method calls every JDK method the instrumentation models. */
+    private static byte[] callsEverything() {
+        String[][] calls = {
+            {"java/lang/Object", "wait", "()V"}, {"java/lang/Object", "wait", "(J)V"}, {"java/lang/Object", "wait", "(JI)V"},
+            {"java/lang/Thread", "join", "()V"}, {"java/lang/Thread", "join", "(J)V"}, {"java/lang/Thread", "join", "(JI)V"},
+            {"java/lang/Thread", "start", "()V"},
+            {"java/util/concurrent/locks/Lock", "lock", "()V"}, {"java/util/concurrent/locks/Lock", "lockInterruptibly", "()V"},
+            {"java/util/concurrent/locks/Lock", "tryLock", "()Z"},
+            {"java/util/concurrent/locks/Lock", "tryLock", "(JLjava/util/concurrent/TimeUnit;)Z"},
+            {"java/util/concurrent/locks/Lock", "unlock", "()V"},
+            {"java/util/concurrent/locks/Lock", "newCondition", "()Ljava/util/concurrent/locks/Condition;"},
+            {"java/util/concurrent/locks/Condition", "await", "()V"},
+            {"java/util/concurrent/locks/Condition", "awaitUninterruptibly", "()V"},
+            {"java/util/concurrent/locks/Condition", "awaitNanos", "(J)J"},
+            {"java/util/concurrent/locks/Condition", "await", "(JLjava/util/concurrent/TimeUnit;)Z"},
+            {"java/util/concurrent/locks/Condition", "awaitUntil", "(Ljava/util/Date;)Z"},
+            {"java/util/concurrent/locks/ReadWriteLock", "readLock", "()Ljava/util/concurrent/locks/Lock;"},
+            {"java/util/concurrent/locks/ReadWriteLock", "writeLock", "()Ljava/util/concurrent/locks/Lock;"},
+        };
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "racedet/test/CallsEverything", null, "java/lang/Object", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "all", "()V", null, null);
+        mv.visitCode();
+        for (String[] call : calls) {
+            boolean itf = call[0].startsWith("java/util/concurrent");
+            mv.visitInsn(Opcodes.ACONST_NULL);
+            for (Type arg : Type.getArgumentTypes(call[2])) {
+                mv.visitInsn(arg.getSort() == Type.LONG ? Opcodes.LCONST_0
+                        : arg.getSort() == Type.INT ? Opcodes.ICONST_0 : Opcodes.ACONST_NULL);
+            }
+            mv.visitMethodInsn(itf ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, call[0], call[1], call[2], itf);
+            int result = Type.getReturnType(call[2]).getSize();
+            if (result > 0) {
+                mv.visitInsn(result == 2 ? Opcodes.POP2 : Opcodes.POP);
+            }
+        }
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+}
