@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Per-access cost of racedet's hooks: runs bench/src/bench/AccessCost.java without and with the agent
 # and prints both tables side by side. Usage: bench/access-cost.sh   (build first: mvn -q -DskipTests package)
+# JAVA=/path/to/java picks the JDK; AGENT=/path/to/racedet.jar another agent jar (default: the built one).
 set -euo pipefail
+agent=$(realpath -m "${AGENT:-$(dirname "$0")/../agent/target/racedet.jar}") # before cd: AGENT may be relative
 cd "$(dirname "$0")"
 java=${JAVA:-java}
-agent=../agent/target/racedet.jar
-[[ -f $agent ]] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
+[[ -f $agent ]] || { echo "no agent jar at $agent (build first: mvn -q -DskipTests package)" >&2; exit 2; }
 out=$(mktemp -d)
 javac -d "$out" src/bench/AccessCost.java
-echo "$($java -version 2>&1 | head -1); $(nproc) cores"
+echo "$($java -version 2>&1 | head -1); $(nproc) cores; agent $agent"
 plain=$("$java" -cp "$out" bench.AccessCost)
 agented=$("$java" -javaagent:"$agent" -cp "$out" bench.AccessCost 2>/dev/null)
 join -t $'\t' <(echo "$plain" | sort) <(echo "$agented" | sort) | awk -F'\t' '
-  BEGIN { printf "%-22s %12s %12s %8s\n", "scenario", "plain ns/op", "racedet", "ratio" }
-  { printf "%-22s %12.2f %12.2f %7.1fx\n", $1, $2, $3, ($2 > 0.01 ? $3 / $2 : 0) }'
+  BEGIN { printf "%-26s %12s %12s %8s\n", "scenario", "plain ns/op", "racedet", "ratio" }
+  { printf "%-26s %12.2f %12.2f %7.1fx\n", $1, $2, $3, ($2 > 0.01 ? $3 / $2 : 0) }'
 rm -rf "$out"

@@ -2,14 +2,15 @@
 # Wall time of the demo app with and without racedet: median of N runs each (default 5).
 # Usage: bench/demo-timing.sh [runs] [demo args...]   (build first: mvn -q -DskipTests package)
 # Prints one line per configuration: label, median seconds, all samples; then the slowdown.
+# JAVA=/path/to/java picks the JDK; AGENT=/path/to/racedet.jar another agent jar (default: the built one).
 set -euo pipefail
+agent=$(realpath -m "${AGENT:-$(dirname "$0")/../agent/target/racedet.jar}") # before cd: AGENT may be relative
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 shift || true
 java=${JAVA:-java}
-agent=agent/target/racedet.jar
 demo=demo-app/target/demo-app.jar
-[[ -f $agent && -f $demo ]] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
+[[ -f $agent && -f $demo ]] || { echo "no agent jar at $agent or no demo (build first: mvn -q -DskipTests package)" >&2; exit 2; }
 
 # Prints the median wall time in seconds of $runs runs of the given command, then the samples.
 measure() {
@@ -26,7 +27,7 @@ measure() {
   echo "$median ${samples[*]}"
 }
 
-echo "$($java -version 2>&1 | head -1); $(nproc) cores; demo args: ${*:-(default)}; $runs runs each"
+echo "$($java -version 2>&1 | head -1); $(nproc) cores; agent $agent; demo args: ${*:-(default)}; $runs runs each"
 plain=$(measure "$java" -jar "$demo" "$@")
 agented=$(measure "$java" -javaagent:"$agent" -jar "$demo" "$@")
 echo "without agent: median ${plain%% *} s   samples: ${plain#* }"

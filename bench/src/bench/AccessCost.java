@@ -54,6 +54,18 @@ public final class AccessCost {
         }
     }
 
+    private void lockedBlockIncrement() {
+        synchronized (this) {
+            own++;
+        }
+    }
+
+    private void synchronizedBlockMethod() {
+        for (int i = 0; i < N / 10; i++) {
+            lockedBlockIncrement();
+        }
+    }
+
     private void volatileField() {
         for (int i = 0; i < N / 10; i++) {
             flag = flag + 1;
@@ -84,6 +96,7 @@ public final class AccessCost {
         time("other class field ++", N, b::foreignField);
         time("static field ++", N, AccessCost::staticField);
         time("synchronized method", N / 10, b::synchronizedMethod);
+        time("synchronized block method", N / 10, b::synchronizedBlockMethod);
         time("volatile read+write", N / 10, b::volatileField);
         time("new object + field", N / 10, AccessCost::newObjects);
         if (b.own + b.holder.value + staticCount + b.flag == 42) {
