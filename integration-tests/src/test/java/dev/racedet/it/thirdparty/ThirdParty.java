@@ -37,9 +37,9 @@ public final class ThirdParty {
                 .resolve(simpleName + ".java");
     }
 
-    /** The source of the validation suite's start-gate helper some programs use. */
-    public static Path racersSource() {
-        return AgentRun.requiredPath("targets.sources").resolve("dev/racedet/it/targets/Racers.java");
+    /** {@code src/test/java} of this module. */
+    public static Path testSources() {
+        return AgentRun.requiredPath("targets.sources");
     }
 
     /** {@code body} as one dynamic test per installed JDK, named after the JDK. */
