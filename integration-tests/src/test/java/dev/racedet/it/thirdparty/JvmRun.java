@@ -71,8 +71,8 @@ public final class JvmRun {
         Path out = directory.resolve("stdout.txt");
         Path err = directory.resolve("stderr.txt");
         Process process = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        process.getOutputStream().close(); // no input
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command));
