@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles test programs kept as resources with the compiler of the JDK running the tests, for
- * release 17, so the class files run on every JDK of the suite. Fails the test if javac does.
+ * Compiles test programs with the compiler of the JDK running the tests, for release 17 unless told
+ * otherwise, so the class files run on every JDK of the suite. Fails the test if javac does.
  */
 public final class Javac {
     private Javac() {
@@ -43,6 +43,15 @@ public final class Javac {
             args.addAll(List.of("-cp", classPath));
         }
         args.addAll(javaFiles(sourceRoot));
+        run(args);
+    }
+
+    /** Compiles {@code files} for {@code release} (8, 17, ...) into {@code out}. */
+    public static void files(List<Path> files, int release, Path out) {
+        // -Xlint:-options: no warning that release 8 is deprecated.
+        List<String> args = new ArrayList<>(List.of("--release", String.valueOf(release), "-Xlint:-options",
+                "-d", out.toString()));
+        files.forEach(file -> args.add(file.toString()));
         run(args);
     }
 

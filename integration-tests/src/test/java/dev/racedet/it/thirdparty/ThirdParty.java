@@ -44,8 +44,13 @@ public final class ThirdParty {
 
     /** {@code body} as one dynamic test per installed JDK, named after the JDK. */
     public static Stream<DynamicTest> onEveryJdk(ThrowingConsumer<Jdks.Jdk> body) {
+        return onEveryJdk("", body);
+    }
+
+    /** {@code body} as one dynamic test per installed JDK, named {@code prefix} + the JDK. */
+    public static Stream<DynamicTest> onEveryJdk(String prefix, ThrowingConsumer<Jdks.Jdk> body) {
         List<Jdks.Jdk> jdks = Jdks.all();
-        return jdks.stream().map(jdk -> DynamicTest.dynamicTest(jdk.label(), () -> {
+        return jdks.stream().map(jdk -> DynamicTest.dynamicTest(prefix + jdk.label(), () -> {
             Assumptions.assumeTrue(jdk.installed(), jdk + " is not installed");
             body.accept(jdk);
         }));

@@ -5,8 +5,9 @@ import dev.racedet.it.targets.Racers;
 /**
  * Run under JaCoCo and racedet. One race: two racers increment {@code Counter.hits} without a lock.
  * Two traps: {@code Tally} is only touched under its monitor, and {@code Scale} is first used by
- * both racers at once, so JaCoCo's lazily set probe array ({@code $jacocoData}, a benign race
- * inside JaCoCo's own code) is initialized concurrently and must not be reported. Every line takes
+ * both racers at once, so JaCoCo's lazily set probe array (in class files for Java 8 and older the
+ * synthetic field {@code $jacocoData}: a benign race inside JaCoCo's own code) is initialized
+ * concurrently and must not be reported. Every line takes
  * the same path in every run, so its line coverage is the same with and without racedet.
  */
 public final class CoverageProgram {
