@@ -265,56 +265,6 @@ public final class Racedet {
 
     // ---- threads ------------------------------------------------------------------------------
 
-    /** Before {@code Thread.start()}: everything the parent did so far happens-before the child. */
-    public static void threadStart(Object thread) {
-        try {
-            if (thread instanceof Thread child && child.getState() == Thread.State.NEW) {
-                DETECTOR.fork(THREADS.current(), THREADS.of(child));
-            }
-        } catch (Throwable e) {
-            InternalErrors.record("thread start hook", e);
-        }
-    }
-
-    /**
-     * Before a JDK call that runs {@code task} on a thread it starts itself (e.g.
-     * {@code Thread.startVirtualThread}): returns a task that first acquires everything the caller did
-     * up to here, the same edge as {@code Thread.start}.
-     */
-    public static Runnable handOff(Runnable task) {
-        try {
-            if (task != null) {
-                SyncClock published = new SyncClock();
-                DETECTOR.release(THREADS.current(), published);
-                return new HandedOffTask(task, published);
-            }
-        } catch (Throwable e) {
-            InternalErrors.record("hand-off hook", e);
-        }
-        return task;
-    }
-
-    /** A task that acquires its submitter's clock before it runs. */
-    private static final class HandedOffTask implements Runnable {
-        private final Runnable task;
-        private final SyncClock published;
-
-        HandedOffTask(Runnable task, SyncClock published) {
-            this.task = task;
-            this.published = published;
-        }
-
-        @Override
-        public void run() {
-            try {
-                DETECTOR.acquire(THREADS.current(), published);
-            } catch (Throwable e) {
-                InternalErrors.record("hand-off hook", e);
-            }
-            task.run();
-        }
-    }
-
     /** Replaces {@code t.join()}. */
     public static void join(Thread t) throws InterruptedException {
         t.join();
@@ -361,6 +311,21 @@ public final class Racedet {
             }
         } catch (Throwable e) {
             InternalErrors.record("thread start hook", e);
+        }
+    }
+
+    /**
+     * Inside {@code ApplicationShutdownHooks.add}, once {@code hook} is registered: the registrar's
+     * actions happen-before the hook, which the JVM starts at shutdown after taking the registry's
+     * monitor.
+     */
+    public static void shutdownHookAdded(Thread hook) {
+        try {
+            if (hook != null) {
+                DETECTOR.handOver(THREADS.current(), THREADS.of(hook));
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("shutdown hook registration hook", e);
         }
     }
 

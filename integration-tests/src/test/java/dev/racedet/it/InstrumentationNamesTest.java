@@ -18,7 +18,6 @@ import dev.racedet.shaded.bytebuddy.jar.asm.ClassWriter;
 import dev.racedet.shaded.bytebuddy.jar.asm.Label;
 import dev.racedet.shaded.bytebuddy.jar.asm.MethodVisitor;
 import dev.racedet.shaded.bytebuddy.jar.asm.Opcodes;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -45,7 +44,6 @@ class InstrumentationNamesTest {
         })).toList();
     }
 
-    @Disabled("needs ClassFilter to match class names holding line terminators (Pattern.DOTALL): enable after merging")
     @TestFactory
     Iterable<DynamicTest> class_whose_name_holds_a_newline_is_checked() {
         return Jdks.all().stream().map(jdk -> DynamicTest.dynamicTest(jdk.label(), () -> {

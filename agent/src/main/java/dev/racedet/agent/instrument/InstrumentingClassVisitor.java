@@ -93,7 +93,7 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         boolean oldClassFile = (version & 0xFFFF) < Opcodes.V1_5;
         if ((access & Opcodes.ACC_SYNCHRONIZED) != 0 && !oldClassFile) {
             boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
-            mv = new SynchronizedMethodVisitor(mv, internalName, isStatic, (version & 0xFFFF) >= Opcodes.V1_6);
+            mv = new SynchronizedMethodVisitor(mv, internalName, isStatic, (version & 0xFFFF) >= Opcodes.V1_6, descriptor);
         }
         mv = new MonitorVisitor(mv);
         mv = new SyncCallVisitor(mv, resolver);

@@ -17,6 +17,10 @@ import net.bytebuddy.jar.asm.Opcodes;
  *     NEW to STARTED transition succeeded), {@code Racedet.threadStarting(this)};
  *     {@code VirtualThread.run(Runnable)}: at entry, the task is replaced by
  *     {@code Racedet.virtualThreadTask(task)}.</li>
+ * <li>{@code ApplicationShutdownHooks.add(Thread)}: before its return (the hook was registered),
+ *     {@code Racedet.shutdownHookAdded(hook)}. Registration and the start of the hooks synchronize on
+ *     that class's monitor, which racedet does not see inside the JDK yet, so the edge "registrar
+ *     before hook" is recorded here.</li>
  * </ul>
  * No member is added or removed (the classes are retransformed after loading); only static calls
  * are inserted. A shape that is missing in some JDK is simply not hooked.
@@ -24,6 +28,7 @@ import net.bytebuddy.jar.asm.Opcodes;
 final class JdkThreadHooks extends ClassVisitor {
     static final String THREAD = "java/lang/Thread";
     static final String VIRTUAL_THREAD = "java/lang/VirtualThread";
+    static final String SHUTDOWN_HOOKS = "java/lang/ApplicationShutdownHooks";
     private static final String STARTING = "(Ljava/lang/Thread;)V";
     private static final String CONTAINER = "(Ljdk/internal/vm/ThreadContainer;)V";
     private static final String TASK = "(Ljava/lang/Runnable;)Ljava/lang/Runnable;";
@@ -37,7 +42,8 @@ final class JdkThreadHooks extends ClassVisitor {
 
     /** Whether this visitor hooks the class {@code internalName} (loaded by the bootstrap loader). */
     static boolean hooks(String internalName) {
-        return THREAD.equals(internalName) || VIRTUAL_THREAD.equals(internalName);
+        return THREAD.equals(internalName) || VIRTUAL_THREAD.equals(internalName)
+                || SHUTDOWN_HOOKS.equals(internalName);
     }
 
     /** How many hook calls were inserted (after the class was visited). */
@@ -61,6 +67,10 @@ final class JdkThreadHooks extends ClassVisitor {
         }
         if (THREAD.equals(className)) {
             return name.equals("exit") && descriptor.equals("()V") ? new AtEntry(mv, false) : new BeforeStart0(mv);
+        }
+        if (SHUTDOWN_HOOKS.equals(className) && name.equals("add") && descriptor.equals(STARTING)
+                && (access & Opcodes.ACC_STATIC) != 0) {
+            return new BeforeReturn(mv);
         }
         if (VIRTUAL_THREAD.equals(className)) {
             if (name.equals("start") && descriptor.equals(CONTAINER)) {
@@ -125,6 +135,23 @@ final class JdkThreadHooks extends ClassVisitor {
                 inserted();
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+    }
+
+    /** {@code ApplicationShutdownHooks.add(hook)}: {@code shutdownHookAdded(hook)} before each return. */
+    private final class BeforeReturn extends Inserting {
+        BeforeReturn(MethodVisitor next) {
+            super(next);
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            if (opcode == Opcodes.RETURN) {
+                super.visitVarInsn(Opcodes.ALOAD, 0);            // [] -> [hook]
+                Hooks.call(mv, "shutdownHookAdded", STARTING);  // -> []
+                inserted();
+            }
+            super.visitInsn(opcode);
         }
     }
 

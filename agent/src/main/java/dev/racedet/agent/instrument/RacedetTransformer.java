@@ -41,9 +41,6 @@ public final class RacedetTransformer implements ClassFileTransformer {
      * after the runtime is initialized.
      */
     public static void install(Instrumentation instrumentation, ClassFilter filter) {
-        // Set by older startup code for ByteBuddy's AgentBuilder, which racedet no longer uses: it
-        // must not leak into the application's system properties.
-        System.clearProperty("dev.racedet.shaded.bytebuddy.safe");
         RacedetTransformer transformer = new RacedetTransformer(filter);
         transformer.warmUp();
         instrumentation.addTransformer(transformer, true);
@@ -102,7 +99,7 @@ public final class RacedetTransformer implements ClassFileTransformer {
         return result;
     }
 
-    /** {@code Thread}/{@code VirtualThread} with their hooks, or {@code null} if none applies. */
+    /** A JDK class of {@link JdkThreadHooks} with its hooks, or {@code null} if none applies. */
     private static byte[] hookThreads(String className, byte[] bytes) {
         try {
             ClassReader reader = new ClassReader(bytes);

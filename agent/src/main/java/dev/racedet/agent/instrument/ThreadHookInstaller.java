@@ -6,7 +6,8 @@ import java.lang.instrument.Instrumentation;
 /**
  * Applies the {@link JdkThreadHooks} to the JDK's thread classes once the transformer is registered:
  * {@code java.lang.Thread} is already loaded and is retransformed; {@code java.lang.VirtualThread}
- * (JDK 21+) is retransformed too if it is loaded, otherwise it gets its hooks when it loads.
+ * (JDK 21+) and {@code java.lang.ApplicationShutdownHooks} are retransformed too if they are loaded,
+ * otherwise they get their hooks when they load.
  */
 final class ThreadHookInstaller {
     private ThreadHookInstaller() {
@@ -15,7 +16,9 @@ final class ThreadHookInstaller {
     static void install(Instrumentation instrumentation) {
         retransform(instrumentation, Thread.class);
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-            if (loaded.getClassLoader() == null && loaded.getName().equals("java.lang.VirtualThread")) {
+            String name = loaded.getName();
+            if (loaded.getClassLoader() == null && loaded != Thread.class
+                    && JdkThreadHooks.hooks(name.replace('.', '/'))) {
                 retransform(instrumentation, loaded);
             }
         }

@@ -152,6 +152,20 @@ public final class Detector {
         tick(parent);
     }
 
+    /**
+     * {@code registrar} hands the not yet started thread {@code later} to code that will start it,
+     * through synchronization racedet does not see (a shutdown hook registration): everything
+     * {@code registrar} did so far happens-before {@code later}, as a start would make it.
+     */
+    public void handOver(ThreadState registrar, ThreadState later) {
+        if (later.forked || !hasSlot(registrar)) {
+            return;
+        }
+        later.clock.join(registrar.clock);
+        registrar.published = Epoch.clock(registrar.epoch);
+        tick(registrar);
+    }
+
     /** {@code joiner} has seen {@code joined} terminate (Thread.join returned, isAlive false). */
     public void join(ThreadState joiner, ThreadState joined) {
         joiner.clock.join(joined.clock);

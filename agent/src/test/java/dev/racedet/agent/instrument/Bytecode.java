@@ -23,7 +23,8 @@ final class Bytecode {
     private static final Map<Integer, String> NAMES = Map.of(Opcodes.DUP, "DUP", Opcodes.SWAP, "SWAP",
             Opcodes.DUP_X1, "DUP_X1", Opcodes.ALOAD, "ALOAD", Opcodes.ASTORE, "ASTORE",
             Opcodes.INVOKESTATIC, "INVOKESTATIC", Opcodes.INVOKEVIRTUAL, "INVOKEVIRTUAL",
-            Opcodes.INVOKESPECIAL, "INVOKESPECIAL", Opcodes.INVOKEINTERFACE, "INVOKEINTERFACE");
+            Opcodes.INVOKESPECIAL, "INVOKESPECIAL", Opcodes.INVOKEINTERFACE, "INVOKEINTERFACE",
+            Opcodes.RETURN, "RETURN");
 
     /** A readable name for the opcodes the tests look at, a number for the others. */
     static String name(int opcode) {

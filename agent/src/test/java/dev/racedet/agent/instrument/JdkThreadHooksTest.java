@@ -23,6 +23,8 @@ class JdkThreadHooksTest {
     private static final String TASK =
             "INVOKESTATIC dev/racedet/runtime/Racedet.virtualThreadTask(Ljava/lang/Runnable;)Ljava/lang/Runnable;";
 
+    private static final String ADDED = "INVOKESTATIC dev/racedet/runtime/Racedet.shutdownHookAdded(Ljava/lang/Thread;)V";
+
     @TestFactory
     List<DynamicTest> thread_start_reports_the_child_before_every_start0_and_exit_reports_at_entry() {
         List<DynamicTest> tests = new ArrayList<>();
@@ -73,6 +75,30 @@ class JdkThreadHooksTest {
                 assertEquals(List.of("ALOAD 1", TASK, "ASTORE 1"), hooked.get("run(Ljava/lang/Runnable;)V").subList(0, 3));
                 assertEquals(1, count(hooked, STARTING));
                 assertEquals(1, count(hooked, TASK));
+            }));
+        }
+        return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> shutdown_hook_registration_hands_the_registrar_to_the_hook_before_each_return() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path home : Bytecode.jdkHomes()) {
+            tests.add(DynamicTest.dynamicTest(home.getFileName().toString(), () -> {
+                byte[] original = Bytecode.jdkClass(home, "java/lang/ApplicationShutdownHooks");
+                Map<String, List<String>> hooked = Bytecode.instructions(hook(original));
+
+                List<String> add = hooked.get("add(Ljava/lang/Thread;)V");
+                assertNotNull(add);
+                int returns = 0;
+                for (int i = 0; i < add.size(); i++) {
+                    if (add.get(i).equals("RETURN")) {
+                        returns++;
+                        assertEquals(List.of("ALOAD 0", ADDED), add.subList(i - 2, i));
+                    }
+                }
+                assertTrue(returns >= 1, add::toString);
+                assertEquals(returns, count(hooked, ADDED), "only add(Thread) is hooked");
             }));
         }
         return tests;

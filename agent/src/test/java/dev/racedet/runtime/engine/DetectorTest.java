@@ -405,4 +405,17 @@ class DetectorTest {
         detector.write(live.get(199), x, 2);
         assertEquals(List.of("w2 by t199 vs w1 by t150"), races);
     }
+
+    @Test
+    void hand_over_orders_the_registrar_before_the_thread_started_later() {
+        VarState y = new VarState(8);
+        ThreadState hook = thread("hook");
+        detector.write(t1, x, 11);
+        detector.handOver(t1, hook); // t1 registers the hook
+        detector.write(t1, y, 12); // after the registration: unordered with the hook
+        detector.fork(t2, hook); // started by a thread that knows nothing of t1
+        detector.read(hook, x, 13);
+        detector.read(hook, y, 14);
+        assertEquals(List.of("r14 by hook vs w12 by T1"), races);
+    }
 }
