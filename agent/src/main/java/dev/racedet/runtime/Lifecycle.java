@@ -45,7 +45,7 @@ public final class Lifecycle {
         if (jsonPath != null) {
             json = new JsonFile(jsonPath);
             if (json.replaceable()) {
-                json.write(JsonReport.render(List.of(), 0, 0));
+                json.write(JsonReport.render(List.of(), 0, 0, 0));
             }
         }
         String problem = ExitHook.register(new Finisher());
@@ -78,7 +78,8 @@ public final class Lifecycle {
     private static void writeJson(List<Race> races) {
         synchronized (WRITE_LOCK) {
             try {
-                json.write(JsonReport.render(races, InternalErrors.count(), InternalErrors.skippedEvents()));
+                json.write(JsonReport.render(races, InternalErrors.count(), InternalErrors.skippedEvents(),
+                        Racedet.clockSlots()));
             } catch (IOException | RuntimeException e) {
                 if (!jsonFailureReported) {
                     jsonFailureReported = true;
@@ -101,7 +102,7 @@ public final class Lifecycle {
                 new Race.Access("u", false, "a.B.n(B.java:2)", List.of("a.B.n(B.java:2)")));
         sample.repeated();
         TextReport.race(sample);
-        JsonReport.render(List.of(sample), 1, 1);
+        JsonReport.render(List.of(sample), 1, 1, 1);
         TextReport.summary(List.of(sample), 1, 1);
         Racedet.reporter().races();
     }

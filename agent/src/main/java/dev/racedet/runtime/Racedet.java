@@ -538,6 +538,11 @@ public final class Racedet {
         // the work is done by this class's static initializer
     }
 
+    /** Vector clock slots created so far (see {@code Slots}). */
+    static int clockSlots() {
+        return DETECTOR.slots().created();
+    }
+
     static ReportOutput output() {
         return OUTPUT;
     }

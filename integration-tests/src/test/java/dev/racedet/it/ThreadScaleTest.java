@@ -1,6 +1,7 @@
 package dev.racedet.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.racedet.agent.AgentOptions;
 import dev.racedet.it.support.AgentRun;
@@ -25,6 +26,13 @@ import org.junit.jupiter.api.TestFactory;
 class ThreadScaleTest {
     private static final boolean FULL = "full".equals(System.getProperty("racedet.scale"));
     private static final Duration FULL_TIMEOUT = Duration.ofMinutes(30);
+    /** main, the running child, and a few JDK and racedet threads. */
+    private static final int MAX_SLOTS_ONE_THREAD_AT_A_TIME = 8;
+    /**
+     * Virtual threads take the slot of the monitor's previous holder once it has terminated; a
+     * holder that has not terminated yet when the next one needs a slot makes a new one.
+     */
+    private static final int MAX_SLOTS_MONITOR_HAND_OFF = 256;
 
     @TestFactory
     Stream<DynamicTest> sequentially_started_threads_run_in_bounded_memory_without_reports() {
@@ -38,6 +46,7 @@ class ThreadScaleTest {
                     .runClass(AgentRun.requiredPath("targets.classes"), "dev.racedet.it.scale.SequentialThreads",
                             String.valueOf(threads));
             assertCleanRun(result, threads + " " + threads);
+            assertSlotsAtMost(MAX_SLOTS_ONE_THREAD_AT_A_TIME, result);
         }));
     }
 
@@ -57,6 +66,17 @@ class ThreadScaleTest {
                 .runClass(classes, "ManyVirtualThreads", String.valueOf(threads));
 
         assertCleanRun(result, String.valueOf(threads));
+        assertSlotsAtMost(MAX_SLOTS_MONITOR_HAND_OFF, result);
+    }
+
+    /**
+     * Clock slots are reused only by a thread ordered after the slot's last occupant; the JSON
+     * summary says how many were ever created, which a detector without reuse would drive to the
+     * number of threads started.
+     */
+    private static void assertSlotsAtMost(int bound, AgentRun.Result result) throws Exception {
+        long slots = Json.integer(result.summary().get("clockSlots"));
+        assertTrue(slots >= 1 && slots <= bound, "clock slots: " + slots + " (at most " + bound + ")");
     }
 
     private static void assertCleanRun(AgentRun.Result result, String expectedOutput) throws Exception {

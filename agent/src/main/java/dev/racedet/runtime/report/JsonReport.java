@@ -10,7 +10,7 @@ import java.util.Set;
  * <pre>
  * {"version": 1,
  *  "races": [{"id", "field", "kind", "count", "access": {...}, "previous": {...}}],
- *  "summary": {"races", "fields", "repeats", "internalErrors", "skippedEvents"}}
+ *  "summary": {"races", "fields", "repeats", "internalErrors", "skippedEvents", "clockSlots"}}
  * </pre>
  * where an access is {@code {"thread", "op", "location", "stack": [frames]}}. Strings hold the exact
  * names (JSON escaping only), so a name that {@link TextReport} escapes parses back unchanged.
@@ -21,17 +21,19 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    /** The report with {@code "skippedEvents": 0}. */
+    /** The report with {@code "skippedEvents": 0} and {@code "clockSlots": 0}. */
     public static String render(Collection<Race> races, long internalErrors) {
-        return render(races, internalErrors, 0);
+        return render(races, internalErrors, 0, 0);
     }
 
     /**
      * The whole report as one string, ending with a line break.
      *
      * @param skippedEvents events the hooks dropped because the stack or the heap was exhausted
+     * @param clockSlots vector clock slots created so far: follows the most threads alive at once
+     *     (slots of terminated threads are reused), not the number of threads ever started
      */
-    public static String render(Collection<Race> races, long internalErrors, long skippedEvents) {
+    public static String render(Collection<Race> races, long internalErrors, long skippedEvents, int clockSlots) {
         StringBuilder b = new StringBuilder(256 + races.size() * 512);
         b.append("{\"version\": 1,\n \"races\": [");
         Set<String> fields = new HashSet<>();
@@ -49,7 +51,8 @@ public final class JsonReport {
                 .append(", \"fields\": ").append(fields.size())
                 .append(", \"repeats\": ").append(detections - races.size())
                 .append(", \"internalErrors\": ").append(internalErrors)
-                .append(", \"skippedEvents\": ").append(skippedEvents).append("}}\n");
+                .append(", \"skippedEvents\": ").append(skippedEvents)
+                .append(", \"clockSlots\": ").append(clockSlots).append("}}\n");
         return b.toString();
     }
 
