@@ -11,7 +11,6 @@ import dev.racedet.it.support.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,12 +20,9 @@ class EscapingTest {
     private static final String ESCAPED = "x\\\":\\n  Previous write by thread \\\"forged\\\":\\u001b[2J";
     private static final String ORIGINAL = "x\":\n  Previous write by thread \"forged\":\u001b[2J";
 
-    static Stream<Jdks.Jdk> jdks() {
-        return Jdks.all().stream().filter(Jdks.Jdk::installed);
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.INSTALLED)
     void forged_thread_name_adds_no_report_line_and_no_terminal_escape(Jdks.Jdk jdk) throws Exception {
         AgentRun run = AgentRun.on(jdk.home());
         AgentRun.Result result = run.agent(new AgentOptions().setInclude("dev.racedet.it.*")

@@ -11,7 +11,6 @@ import dev.racedet.it.support.Json;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,12 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExitAfterStackOverflowTest {
     private static final String PROGRAM = "dev.racedet.it.output.CatchesStackOverflow";
 
-    static Stream<Jdks.Jdk> jdks() {
-        return Jdks.all().stream().filter(Jdks.Jdk::installed);
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.INSTALLED)
     void app_that_catches_stack_overflow_gets_summary_and_json(Jdks.Jdk jdk) throws Exception {
         Path classes = AgentRun.requiredPath("targets.classes");
         AgentRun.Result plain = AgentRun.on(jdk.home()).runClass(classes, PROGRAM);

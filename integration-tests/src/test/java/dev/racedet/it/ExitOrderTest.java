@@ -10,18 +10,14 @@ import dev.racedet.it.support.Json;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** racedet finishes after the application: its shutdown hooks and daemon threads are covered. */
 class ExitOrderTest {
-    static Stream<Jdks.Jdk> jdks() {
-        return Jdks.all().stream().filter(Jdks.Jdk::installed);
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.INSTALLED)
     void races_in_shutdown_hooks_and_daemon_threads_are_in_the_json_and_the_summary(Jdks.Jdk jdk) throws Exception {
         AgentRun run = AgentRun.on(jdk.home());
         AgentRun.Result result = run.agent(new AgentOptions().setInclude("dev.racedet.it.*")

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,12 +25,9 @@ class MonitorCompilationTest {
     /** A PrintCompilation line: timestamp, compile id, attribute flags, tier, method, and the rest. */
     private static final Pattern LINE = Pattern.compile("^\\s*\\d+\\s+\\d+\\s+[%sbn! ]*?([0-4])\\s+(\\S+::\\S+)(.*)$");
 
-    static Stream<Jdks.Jdk> jdks() {
-        return Jdks.all().stream().filter(Jdks.Jdk::installed);
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.INSTALLED)
     void methods_with_synchronized_blocks_are_compiled_at_the_last_tier(Jdks.Jdk jdk) throws Exception {
         AgentRun run = AgentRun.on(jdk.home());
         AgentRun.Result result = run.agent(new AgentOptions())

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,12 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OutputDurabilityTest {
     private static final String RACE_LINE = "WARNING: racedet: data race on field dev.racedet.it.output.";
 
-    static Stream<Jdks.Jdk> jdks() {
-        return Jdks.all().stream().filter(Jdks.Jdk::installed);
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.INSTALLED)
     void json_holds_the_race_after_runtime_halt(Jdks.Jdk jdk) throws Exception {
         AgentRun run = AgentRun.on(jdk.home());
         AgentRun.Result result = run.agent(options(run.jsonPath()))
@@ -47,7 +43,7 @@ class OutputDurabilityTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.INSTALLED)
     void json_holds_the_race_after_kill_9_and_parses_whenever_it_is_read(Jdks.Jdk jdk) throws Exception {
         Path dir = Files.createTempDirectory("racedet-kill");
         Path json = dir.resolve("report.json");

@@ -10,7 +10,6 @@ import dev.racedet.it.support.AgentRun;
 import dev.racedet.it.support.Jdks;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,12 +25,9 @@ class StackOverflowSynchronizedTest {
 
     private static final String MAIN = DeepSynchronizedRecursion.class.getName();
 
-    static Stream<Jdks.Jdk> jdks() {
-        return Jdks.all().stream().filter(Jdks.Jdk::installed);
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.INSTALLED)
     void overflowing_synchronized_recursion_behaves_as_without_the_agent(Jdks.Jdk jdk) throws Exception {
         AgentRun.Result plain = AgentRun.on(jdk.home()).runClass(classes(), MAIN);
         AgentRun.Result agent = runWithAgent(jdk);
@@ -45,7 +41,7 @@ class StackOverflowSynchronizedTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @MethodSource(Jdks.INSTALLED)
     void overflowing_synchronized_recursion_keeps_the_summary_and_the_json_report(Jdks.Jdk jdk) throws Exception {
         AgentRun.Result agent = runWithAgent(jdk);
 

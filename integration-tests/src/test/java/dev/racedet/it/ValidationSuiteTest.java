@@ -54,9 +54,19 @@ class ValidationSuiteTest {
     }
 
     private static void check(Jdks.Jdk jdk, Path source) throws Exception {
+        check(jdk, source, new AgentOptions());
+    }
+
+    /**
+     * Runs the target {@code source} with {@code options} (to which the target package and a JSON
+     * path are added) and asserts its reported lines equal its marked lines.
+     *
+     * @return the run, for further checks
+     */
+    static AgentRun.Result check(Jdks.Jdk jdk, Path source, AgentOptions options) throws Exception {
         AgentRun run = AgentRun.on(jdk.home());
         AgentRun.Result result = run
-                .agent(new AgentOptions().setInclude(PACKAGE + ".*").setJson(run.jsonPath().toString()))
+                .agent(options.setInclude(PACKAGE + ".*").setJson(run.jsonPath().toString()))
                 .jvmArgs("-XX:+UnlockDiagnosticVMOptions", "-XX:+BytecodeVerificationLocal")
                 .runClass(AgentRun.requiredPath("targets.classes"), PACKAGE + "." + className(source));
         assertEquals(0, result.exitCode(), result::toString);
@@ -76,9 +86,10 @@ class ValidationSuiteTest {
             }
         }
         assertEquals(Sources.markedLines(source), reported, () -> file + " on " + jdk.label() + "\n" + result);
+        return result;
     }
 
-    private static List<Path> targets() throws IOException {
+    static List<Path> targets() throws IOException {
         Path dir = AgentRun.requiredPath("targets.sources").resolve(PACKAGE.replace('.', '/'));
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".java"))

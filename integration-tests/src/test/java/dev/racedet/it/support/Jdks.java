@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The JDKs the agent is tested on: the one running the tests (17 by default) and, when present,
@@ -22,6 +23,14 @@ public final class Jdks {
 
     public static Jdk current() {
         return new Jdk("jdk" + Runtime.version().feature(), Path.of(System.getProperty("java.home")));
+    }
+
+    /** For {@code @MethodSource}: parameterized tests run once per installed JDK ({@link #installed()}). */
+    public static final String INSTALLED = "dev.racedet.it.support.Jdks#installed";
+
+    /** The JDKs of {@link #all()} that are installed here. */
+    public static Stream<Jdk> installed() {
+        return all().stream().filter(Jdk::installed);
     }
 
     /** The current JDK, then JDK 25 if it is a different installation. */
