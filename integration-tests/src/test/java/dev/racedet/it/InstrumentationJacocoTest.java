@@ -15,7 +15,6 @@ import dev.racedet.it.support.Jdks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -23,18 +22,15 @@ import org.junit.jupiter.api.TestFactory;
  * Smoke check of the transformer order with JaCoCo's agent (retransformation-incapable, so it runs
  * before racedet whatever the order of the {@code -javaagent} flags): in both orders JaCoCo must
  * compute the same class id as without racedet (it saw the original bytes) and record hit probes.
- * Uses the JaCoCo runtime agent from the local Maven repository (path overridable with the system
- * property {@code racedet.jacocoAgent}); skipped when it is not there. The full JaCoCo, Mockito and
- * Spring Boot checks are the ThirdParty tests.
+ * Uses the JaCoCo runtime agent the build resolved from Maven Central (the {@code thirdparty.jacocoagent}
+ * path set by the POM). The full JaCoCo, Mockito and Spring Boot checks are the ThirdParty tests.
  */
 class InstrumentationJacocoTest {
     private static final String PROGRAM = "dev/racedet/it/instrumentation/Covered";
 
     @TestFactory
     Iterable<DynamicTest> jacoco_sees_original_bytes_whether_listed_before_or_after_racedet() {
-        Path jacoco = Path.of(System.getProperty("racedet.jacocoAgent", System.getProperty("user.home")
-                + "/.m2/repository/org/jacoco/org.jacoco.agent/0.8.15/org.jacoco.agent-0.8.15-runtime.jar"));
-        Assumptions.assumeTrue(Files.isRegularFile(jacoco), "JaCoCo agent not found at " + jacoco);
+        Path jacoco = AgentRun.requiredPath("thirdparty.jacocoagent");
         return Jdks.all().stream().map(jdk -> DynamicTest.dynamicTest(jdk.label(), () -> {
             Path app = copyClasses(newDirectory("app"), PACKAGE + ".Covered", "dev.racedet.it.targets.Racers");
             JacocoExec.ClassData alone = coverage(jdk, jacoco, app, null).data();
