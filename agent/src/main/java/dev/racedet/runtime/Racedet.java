@@ -1,7 +1,6 @@
 package dev.racedet.runtime;
 
 import dev.racedet.runtime.engine.Detector;
-import dev.racedet.runtime.engine.SyncClock;
 import dev.racedet.runtime.engine.ThreadState;
 import dev.racedet.runtime.engine.VarState;
 import java.util.Date;

@@ -9,9 +9,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * allocate nothing: bucket chains are immutable and published through an {@link AtomicReferenceArray}.
  * Insertions take this table's lock; entries of collected keys are dropped when the table is rebuilt.
  *
+ * <p>Never calls the key's {@code hashCode}/{@code equals} (keys are application objects: threads,
+ * locks, class loaders); a factory must not call application code either.
+ *
  * @param <V> the value type; the caller guarantees a value does not strongly reference its key
  */
-final class WeakIdentityTable<V> {
+public final class WeakIdentityTable<V> {
     private static final class Entry<V> extends WeakReference<Object> {
         final int hash;
         final V value;
@@ -26,7 +29,7 @@ final class WeakIdentityTable<V> {
     }
 
     /** Creates the value for a key that has none yet. */
-    interface Factory<V> {
+    public interface Factory<V> {
         V create(Object key);
     }
 
@@ -35,7 +38,7 @@ final class WeakIdentityTable<V> {
     private int entries;
 
     /** The value mapped to {@code key}, or {@code null}. */
-    V get(Object key) {
+    public V get(Object key) {
         AtomicReferenceArray<Entry<V>> b = buckets;
         int hash = System.identityHashCode(key);
         for (Entry<V> e = b.get(hash & (b.length() - 1)); e != null; e = e.next) {
@@ -47,7 +50,7 @@ final class WeakIdentityTable<V> {
     }
 
     /** The value mapped to {@code key}, created by {@code factory} if there is none. */
-    V computeIfAbsent(Object key, Factory<V> factory) {
+    public V computeIfAbsent(Object key, Factory<V> factory) {
         V value = get(key);
         return value != null ? value : insert(key, factory);
     }

@@ -1,5 +1,6 @@
 package dev.racedet.agent.instrument;
 
+import dev.racedet.runtime.WeakIdentityTable;
 import java.io.InputStream;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,8 @@ final class ClassInfos {
 
     private final PerLoader jdk = new PerLoader();
     private final PerLoader boot = new PerLoader();
-    private final LoaderTable<PerLoader> loaders = new LoaderTable<>();
+    /** By loader identity, never the loader's own hashCode/equals, without keeping loaders alive. */
+    private final WeakIdentityTable<PerLoader> loaders = new WeakIdentityTable<>();
 
     /**
      * The class {@code name} as {@code loader} sees it, or {@code null}. With {@code mayRead} false
@@ -69,7 +71,7 @@ final class ClassInfos {
      */
     private ClassInfo fromParents(ClassLoader loader, String name) {
         for (ClassLoader p = loader.getParent(); ; p = p.getParent()) {
-            Object known = (p == null ? boot : loaders.get(p, PerLoader::new)).infos.get(name);
+            Object known = (p == null ? boot : loaders.computeIfAbsent(p, ClassInfos::newPerLoader)).infos.get(name);
             if (known instanceof ClassInfo info) {
                 return info;
             }
@@ -83,7 +85,11 @@ final class ClassInfos {
         if (name.startsWith("java/")) {
             return jdk;
         }
-        return loader == null ? boot : loaders.get(loader, PerLoader::new);
+        return loader == null ? boot : loaders.computeIfAbsent(loader, ClassInfos::newPerLoader);
+    }
+
+    private static PerLoader newPerLoader(Object loader) {
+        return new PerLoader();
     }
 
     private static ClassInfo read(ClassLoader loader, String name) {

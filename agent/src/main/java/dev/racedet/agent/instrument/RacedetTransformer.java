@@ -11,8 +11,9 @@ import net.bytebuddy.jar.asm.ClassWriter;
 /**
  * racedet's class file transformer. Every application class (outside the JDK and racedet) is
  * rewritten by {@link InstrumentingClassVisitor} when it is loaded: its synchronization always, its
- * field accesses when the {@link ClassFilter} includes it. {@code java.lang.Thread} and
- * {@code java.lang.VirtualThread} get the {@link JdkThreadHooks}. Any failure leaves the class
+ * field accesses when the {@link ClassFilter} includes it. {@code java.lang.Thread},
+ * {@code java.lang.VirtualThread} and {@code java.lang.ApplicationShutdownHooks} get the
+ * {@link JdkThreadHooks}. Any failure leaves the class
  * unmodified and is counted as an internal error.
  *
  * <p>Registered as retransformation-capable, so retransformation-incapable transformers (JaCoCo's)

@@ -143,13 +143,9 @@ public final class Detector {
      * only the first fork of a child counts.
      */
     public void fork(ThreadState parent, ThreadState child) {
-        if (child.forked || !hasSlot(parent)) {
-            return;
+        if (!child.forked && passOn(parent, child)) {
+            child.forked = true;
         }
-        child.forked = true;
-        child.clock.join(parent.clock);
-        parent.published = Epoch.clock(parent.epoch);
-        tick(parent);
     }
 
     /**
@@ -158,12 +154,23 @@ public final class Detector {
      * {@code registrar} did so far happens-before {@code later}, as a start would make it.
      */
     public void handOver(ThreadState registrar, ThreadState later) {
-        if (later.forked || !hasSlot(registrar)) {
-            return;
+        if (!later.forked) {
+            passOn(registrar, later);
         }
-        later.clock.join(registrar.clock);
-        registrar.published = Epoch.clock(registrar.epoch);
-        tick(registrar);
+    }
+
+    /**
+     * Everything {@code from} did so far happens-before {@code to}, which has not run yet; false if
+     * {@code from} terminated (its events are ignored).
+     */
+    private boolean passOn(ThreadState from, ThreadState to) {
+        if (!hasSlot(from)) {
+            return false;
+        }
+        to.clock.join(from.clock);
+        from.published = Epoch.clock(from.epoch);
+        tick(from);
+        return true;
     }
 
     /** {@code joiner} has seen {@code joined} terminate (Thread.join returned, isAlive false). */
