@@ -197,10 +197,7 @@ final class ArrayAccessVisitor extends MethodVisitor {
 
     @Override
     public void visitIntInsn(int opcode, int operand) {
-        afterDup2 = false;
-        if (opcode == Opcodes.NEWARRAY) {
-            pending.clear();
-        }
+        afterDup2 = false; // BIPUSH, SIPUSH, NEWARRAY consume no reference
         super.visitIntInsn(opcode, operand);
     }
 
@@ -218,7 +215,10 @@ final class ArrayAccessVisitor extends MethodVisitor {
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
-        forget();
+        afterDup2 = false;
+        if (opcode == Opcodes.INSTANCEOF) {
+            pending.clear(); // NEW and ANEWARRAY consume no reference, CHECKCAST gives it back
+        }
         super.visitTypeInsn(opcode, type);
     }
 
