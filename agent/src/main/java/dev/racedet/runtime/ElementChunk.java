@@ -144,6 +144,7 @@ final class ElementChunk {
         for (char p : index) {
             renumbered[p] = 1;
         }
+        renumbered[0] = 0; // untouched elements stay untouched
         int used = 1;
         for (int p = 1; p < tb.size; p++) {
             renumbered[p] = renumbered[p] == 0 ? 0 : used++;

@@ -145,6 +145,19 @@ class ArrayShadowTest {
     }
 
     @Test
+    void compacting_the_palette_leaves_untouched_elements_untouched() {
+        ArrayShadow a = new ArrayShadow(new int[8]);
+        SyncClock lock = new SyncClock();
+        for (int round = 0; round < 1_000; round++) {
+            a.access(t0, detector, 1 + round % 7, 10, true); // element 0 is never touched
+            detector.release(t0, lock);
+        }
+        a.access(t1, detector, 0, 11, true);
+        a.access(t1, detector, 0, 11, false);
+        assertEquals(List.of(), races);
+    }
+
+    @Test
     void a_range_is_clamped_to_the_array() {
         ArrayShadow a = new ArrayShadow(new double[10]);
         a.accessRange(t0, detector, -5, 3, 10, true);
