@@ -48,7 +48,8 @@ final class RaceReporter implements RaceListener {
         Race.Access access = new Race.Access(current.name(), currentWrite, now.location(), stack(now));
         Race.Access previous = new Race.Access(previousThread.name(), previousWrite, before.location(),
                 List.of(before.location()));
-        Race race = new Race(key, Registry.field(field.fieldId).qualifiedName(), access, previous);
+        Race race = field.index < 0 ? new Race(key, Registry.field(field.fieldId).qualifiedName(), access, previous)
+                : new Race(key, arrayName(now, before, field), access, previous, field.index);
         Race existing = byLocations.putIfAbsent(key, race);
         if (existing != null) {
             existing.repeated();
@@ -61,6 +62,24 @@ final class RaceReporter implements RaceListener {
         String text = TextReport.race(race);
         current.pendingOutput = current.pendingOutput == null ? text : current.pendingOutput + text;
         return race;
+    }
+
+    /**
+     * The name of a raced array: the field the array was loaded from plus {@code []} when the
+     * instrumentation knew it at either access (the current one's first: {@code demo.Grid.cells[]}),
+     * otherwise the array's type ({@code int[]}, {@code java.lang.String[][]}), which an element's
+     * state keeps as its owner. Bulk operations never know the field, so a race between
+     * {@code Arrays.fill(cells, 0)} and {@code cells[3] = 1} is named after {@code cells} whichever
+     * came first.
+     */
+    private static String arrayName(Registry.Site now, Registry.Site before, VarState element) {
+        for (Registry.Site site : new Registry.Site[] {now, before}) {
+            Registry.Field f = Registry.field(site.fieldId());
+            if (f != null && !f.declaringClass().isEmpty()) {
+                return f.qualifiedName();
+            }
+        }
+        return element.owner instanceof Class<?> type ? type.getTypeName() : "array";
     }
 
     /** The calling thread's stack from the instrumented frame down, racedet's own frames left out. */

@@ -3,7 +3,7 @@ package dev.racedet.runtime;
 /**
  * The runtime's entry for the agent: initialization, limits, and marking racedet's own work. The
  * hooks instrumented code calls are split by concern: {@link FieldHooks}, {@link MonitorHooks},
- * {@link ThreadHooks}, {@link AtomicHooks}.
+ * {@link ThreadHooks}, {@link AtomicHooks}, {@link ArrayHooks}.
  */
 public final class Racedet {
     private Racedet() {
@@ -26,6 +26,7 @@ public final class Racedet {
         AtomicHooks.acquire(null, 16);
         ThreadHooks.aliveChecked(true, Thread.currentThread());
         ThreadHooks.virtualThreadTask(Thread.currentThread()); // a Thread is a Runnable: no lambda this early
+        ArrayHooks.initialize();
     }
 
     /**

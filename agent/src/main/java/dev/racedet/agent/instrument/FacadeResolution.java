@@ -16,7 +16,7 @@ import java.util.List;
 final class FacadeResolution {
     /** The runtime classes instrumented code names (owners of hooks, types of shadow fields). */
     private static final List<String> RUNTIME_CLASSES = List.of(Hooks.FIELDS, Hooks.MONITORS, Hooks.THREADS,
-            Hooks.ATOMICS, "dev/racedet/runtime/Registry", ShadowFieldPlan.STATE_CLASS);
+            Hooks.ATOMICS, Hooks.ARRAYS, "dev/racedet/runtime/Registry", ShadowFieldPlan.STATE_CLASS);
 
     private final WeakIdentityTable<Boolean> resolved = new WeakIdentityTable<>();
 

@@ -16,6 +16,8 @@ final class Hooks {
     static final String THREADS = "dev/racedet/runtime/ThreadHooks";
     /** {@code dev.racedet.runtime.AtomicHooks}: {@code Unsafe} operations and fences. */
     static final String ATOMICS = "dev/racedet/runtime/AtomicHooks";
+    /** {@code dev.racedet.runtime.ArrayHooks}: array elements and bulk array operations. */
+    static final String ARRAYS = "dev/racedet/runtime/ArrayHooks";
 
     private Hooks() {
     }

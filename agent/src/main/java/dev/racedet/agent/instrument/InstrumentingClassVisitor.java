@@ -126,6 +126,9 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         }
         mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"), checkAccesses, classConstants && !jdk,
                 jdk, shadows);
+        if (checkAccesses && !jdk) {
+            mv = new ArrayAccessVisitor(mv, site, resolver);
+        }
         return site.attach(mv);
     }
 }

@@ -21,7 +21,9 @@ public final class VarState {
      * The object whose field this is, when the state lives in a shadow field of that object;
      * {@code null} for static fields and side-table states (which must not keep their key alive).
      * A clone copies its original's shadow fields, so a state whose owner is not the object it was
-     * read from belongs to the original and must be replaced, not shared.
+     * read from belongs to the original and must be replaced, not shared. For an array element's
+     * state: the array's class (reports name the array by it when the access site does not know the
+     * field the array came from).
      */
     public final Object owner;
     long write = Epoch.NONE;
@@ -37,6 +39,11 @@ public final class VarState {
     ThreadIdentity[] readers;
     /** Free for the {@link RaceListener}: the last race it recorded here, to count repeats cheaply. */
     public Object raceHint;
+    /**
+     * For an array element's state, the index of the element the detector is looking at (set by the
+     * array shadow before each detector call, read by the {@link RaceListener}); -1 for a field.
+     */
+    public int index = -1;
 
     public VarState(int fieldId) {
         this(fieldId, null);
@@ -45,5 +52,71 @@ public final class VarState {
     public VarState(int fieldId, Object owner) {
         this.fieldId = fieldId;
         this.owner = owner;
+    }
+
+    /**
+     * A copy of this state (its own read arrays, same race hint) for an array shadow, which never
+     * mutates a state that several elements share: it runs the detector on a copy and stores the
+     * result. The caller must hold whatever lock guards this state's changes.
+     */
+    public VarState copy() {
+        VarState c = new VarState(fieldId, owner);
+        c.write = write;
+        c.writeSite = writeSite;
+        c.writeBy = writeBy;
+        c.read = read;
+        c.readSite = readSite;
+        c.readBy = readBy;
+        if (readClocks != null) {
+            c.readClocks = readClocks.clone();
+            c.readSites = readSites.clone();
+            c.readers = readers.clone();
+        }
+        c.raceHint = raceHint;
+        return c;
+    }
+
+    /** Whether {@code other} records exactly the same accesses (sites and threads included). */
+    public boolean sameAccesses(VarState other) {
+        return write == other.write && writeSite == other.writeSite && writeBy == other.writeBy
+                && read == other.read && readSite == other.readSite && readBy == other.readBy
+                && java.util.Arrays.equals(readClocks, other.readClocks)
+                && java.util.Arrays.equals(readSites, other.readSites)
+                && java.util.Arrays.equals(readers, other.readers);
+    }
+
+    /**
+     * The detector's same-epoch test, without a lock: true if a write by {@code t} now would change
+     * nothing. A stale view only answers false.
+     */
+    public boolean writeIsCurrent(ThreadState t) {
+        return write == t.epoch;
+    }
+
+    /** Same for a read by {@code t}. */
+    public boolean readIsCurrent(ThreadState t) {
+        long e = t.epoch;
+        long r = read;
+        if (r == e) {
+            return true;
+        }
+        if (r == READ_SHARED) {
+            long[] clocks = readClocks;
+            int s = t.slot;
+            return clocks != null && s >= 0 && s < clocks.length && clocks[s] == Epoch.clock(e);
+        }
+        return false;
+    }
+
+    /**
+     * Whether every access recorded here was made in {@code t}'s current slot (or none was): then
+     * {@code t}'s clock covers them all, no access of {@code t} can race with them, and the state
+     * an access leaves does not depend on what else {@code t}'s clock knows.
+     */
+    public boolean onlyInSlotOf(ThreadState t) {
+        int s = t.slot;
+        return s >= 0 && read != READ_SHARED
+                && (write == Epoch.NONE || Epoch.slot(write) == s)
+                && (read == Epoch.NONE || Epoch.slot(read) == s);
     }
 }

@@ -9,11 +9,12 @@ import java.util.Set;
  * The machine-readable report written at exit. Shape (version 1; keys may be added, never removed):
  * <pre>
  * {"version": 1,
- *  "races": [{"id", "field", "kind", "count", "access": {...}, "previous": {...}}],
+ *  "races": [{"id", "field", "kind", "count", "index"?, "access": {...}, "previous": {...}}],
  *  "summary": {"races", "fields", "repeats", "internalErrors", "skippedEvents", "clockSlots"}}
  * </pre>
  * where an access is {@code {"thread", "op", "location", "stack": [frames]}}. Strings hold the exact
  * names (JSON escaping only), so a name that {@link TextReport} escapes parses back unchanged.
+ * {@code "index"} is present for a race on an array element only: the index of its first detection.
  */
 public final class JsonReport {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -64,6 +65,9 @@ public final class JsonReport {
         b.append(", \"kind\": ");
         string(b, r.kind());
         b.append(", \"count\": ").append(r.count());
+        if (r.index() >= 0) {
+            b.append(", \"index\": ").append(r.index());
+        }
         b.append(",\n   \"access\": ");
         access(b, r.access());
         b.append(",\n   \"previous\": ");

@@ -20,16 +20,29 @@ public final class Race {
     private final String field;
     private final Access access;
     private final Access previous;
+    private final int index;
     private final AtomicLong count = new AtomicLong(1);
 
     /**
      * @param key what the reporter deduplicates on (the two location ids); only compared, never shown
      */
     public Race(long key, String field, Access access, Access previous) {
+        this(key, field, access, previous, -1);
+    }
+
+    /**
+     * A race on an array element.
+     *
+     * @param field the field the array was loaded from plus {@code []} ({@code demo.Grid.cells[]}), or
+     *     the array's type ({@code int[]})
+     * @param index the element index of the first detection; -1 for a field
+     */
+    public Race(long key, String field, Access access, Access previous, int index) {
         this.key = key;
         this.field = field;
         this.access = access;
         this.previous = previous;
+        this.index = index;
     }
 
     public long key() {
@@ -56,6 +69,11 @@ public final class Race {
     /** {@code write-write} or {@code read-write}: which operations conflict, in no particular order. */
     public String kind() {
         return access.write() && previous.write() ? "write-write" : "read-write";
+    }
+
+    /** The element index of the first detection of a race on an array element; -1 for a field. */
+    public int index() {
+        return index;
     }
 
     public Access access() {

@@ -16,8 +16,11 @@ public final class TextReport {
     /** The block printed the first time a race is seen. */
     public static String race(Race race) {
         StringBuilder b = new StringBuilder();
-        b.append("WARNING: racedet: data race on field ").append(TextEscape.name(race.field()))
-                .append(" [").append(race.id()).append("]\n");
+        b.append("WARNING: racedet: data race on field ").append(TextEscape.name(race.field()));
+        if (race.index() >= 0) {
+            b.append(" at index ").append(race.index());
+        }
+        b.append(" [").append(race.id()).append("]\n");
         side(b, "", race.access());
         side(b, "Previous ", race.previous());
         return b.toString();

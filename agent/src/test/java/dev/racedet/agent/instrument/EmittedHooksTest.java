@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class EmittedHooksTest {
     private static final List<String> RUNTIME = List.of("dev/racedet/runtime/FieldHooks",
             "dev/racedet/runtime/MonitorHooks", "dev/racedet/runtime/ThreadHooks", "dev/racedet/runtime/AtomicHooks",
-            "dev/racedet/runtime/Registry");
+            "dev/racedet/runtime/ArrayHooks", "dev/racedet/runtime/Registry");
 
     @Test
     void every_emitted_hook_is_a_public_static_method_of_the_runtime() throws Exception {
@@ -50,7 +50,7 @@ class EmittedHooksTest {
                 "monitorExit", "wait", "sleep", "threadStarting", "threadExit", "aliveChecked", "stateChecked",
                 "joinReturned", "virtualThreadTask", "acquire", "release", "loadFence", "storeFence", "fullFence",
                 "jdkVolatileRead", "jdkVolatileWrite", "jdkRead", "jdkWrite", "collectionCall", "collectionReturned",
-                "staticFieldIdOf", "classIdOf")) {
+                "staticFieldIdOf", "classIdOf", "arraycopy", "fill", "copyOf", "copyOfRange", "cloneRead")) {
             assertTrue(emitted.stream().anyMatch(call -> call.contains("." + hook + "(")),
                     "the sample classes exercise " + hook + ": " + emitted);
         }
@@ -99,20 +99,33 @@ class EmittedHooksTest {
             {"sun/misc/Unsafe", "storeFence", "()V"}, {"sun/misc/Unsafe", "loadFence", "()V"},
             {"sun/misc/Unsafe", "fullFence", "()V"},
             {"java/util/Map", "size", "()I"},
+            {"java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V"},
+            {"[I", "clone", "()Ljava/lang/Object;"},
         };
+        List<String[]> all = new java.util.ArrayList<>(List.of(calls));
+        for (String e : new String[] {"J", "I", "S", "C", "B", "Z", "D", "F", "Ljava/lang/Object;"}) {
+            String a = "[" + e;
+            all.add(new String[] {"java/util/Arrays", "fill", "(" + a + e + ")V"});
+            all.add(new String[] {"java/util/Arrays", "fill", "(" + a + "II" + e + ")V"});
+            all.add(new String[] {"java/util/Arrays", "copyOf", "(" + a + "I)" + a});
+            all.add(new String[] {"java/util/Arrays", "copyOfRange", "(" + a + "II)" + a});
+        }
+        all.add(new String[] {"java/util/Arrays", "copyOf", "([Ljava/lang/Object;ILjava/lang/Class;)[Ljava/lang/Object;"});
+        all.add(new String[] {"java/util/Arrays", "copyOfRange",
+            "([Ljava/lang/Object;IILjava/lang/Class;)[Ljava/lang/Object;"});
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "racedet/test/CallsEverything", null, "java/lang/Object", null);
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "all", "()V", null, null);
         mv.visitCode();
-        for (String[] call : calls) {
+        for (String[] call : all) {
             boolean itf = call[0].equals("java/util/Map");
-            boolean isStatic = call[1].equals("sleep");
+            boolean isStatic = call[1].equals("sleep") || call[0].equals("java/util/Arrays")
+                    || call[0].equals("java/lang/System");
             if (!isStatic) {
                 mv.visitInsn(Opcodes.ACONST_NULL);
             }
             for (Type arg : Type.getArgumentTypes(call[2])) {
-                mv.visitInsn(arg.getSort() == Type.LONG ? Opcodes.LCONST_0
-                        : arg.getSort() == Type.INT ? Opcodes.ICONST_0 : Opcodes.ACONST_NULL);
+                mv.visitInsn(zero(arg));
             }
             int opcode = isStatic ? Opcodes.INVOKESTATIC : itf ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL;
             mv.visitMethodInsn(opcode, call[0], call[1], call[2], itf);
@@ -121,11 +134,36 @@ class EmittedHooksTest {
                 mv.visitInsn(result == 2 ? Opcodes.POP2 : Opcodes.POP);
             }
         }
+        // every element load and store: [null 0] xALOAD, [null 0 v] xASTORE
+        for (int load = Opcodes.IALOAD; load <= Opcodes.SALOAD; load++) {
+            mv.visitInsn(Opcodes.ACONST_NULL);
+            mv.visitInsn(Opcodes.ICONST_0);
+            mv.visitInsn(load);
+            mv.visitInsn(load == Opcodes.LALOAD || load == Opcodes.DALOAD ? Opcodes.POP2 : Opcodes.POP);
+        }
+        Type[] stored = {Type.INT_TYPE, Type.LONG_TYPE, Type.FLOAT_TYPE, Type.DOUBLE_TYPE, Type.getType(Object.class),
+            Type.BYTE_TYPE, Type.CHAR_TYPE, Type.SHORT_TYPE};
+        for (int store = Opcodes.IASTORE; store <= Opcodes.SASTORE; store++) {
+            mv.visitInsn(Opcodes.ACONST_NULL);
+            mv.visitInsn(Opcodes.ICONST_0);
+            mv.visitInsn(zero(stored[store - Opcodes.IASTORE]));
+            mv.visitInsn(store);
+        }
         mv.visitInsn(Opcodes.RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         cw.visitEnd();
         return cw.toByteArray();
+    }
+
+    private static int zero(Type type) {
+        return switch (type.getSort()) {
+            case Type.LONG -> Opcodes.LCONST_0;
+            case Type.DOUBLE -> Opcodes.DCONST_0;
+            case Type.FLOAT -> Opcodes.FCONST_0;
+            case Type.OBJECT, Type.ARRAY -> Opcodes.ACONST_NULL;
+            default -> Opcodes.ICONST_0;
+        };
     }
 
 }
