@@ -1,5 +1,6 @@
 package dev.racedet.agent.instrument;
 
+import dev.racedet.runtime.JdkFields;
 import dev.racedet.runtime.Registry;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -90,14 +91,14 @@ final class FieldAccessVisitor extends MethodVisitor {
             super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
             return;
         }
-        int fieldId = fieldId(field, name);
+        int fieldId = volatileOrPlainId(field, name);
         if (field.isVolatile()) {
             // [obj] -> DUP -> [obj obj] -> GETFIELD -> [obj v]
             super.visitInsn(Opcodes.DUP);
             super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
             moveObjectAboveValue(wide); // -> [v obj]
             Hooks.pushInt(mv, fieldId); // -> [v obj id]
-            Hooks.call(mv, Hooks.FIELDS, "volatileRead", OBJ_I); // -> [v], after the read: an acquire
+            Hooks.call(mv, Hooks.FIELDS, jdk ? "jdkVolatileRead" : "volatileRead", OBJ_I); // -> [v], an acquire
             return;
         }
         super.visitInsn(Opcodes.DUP);                 // [obj] -> [obj obj]
@@ -110,11 +111,12 @@ final class FieldAccessVisitor extends MethodVisitor {
             super.visitFieldInsn(Opcodes.PUTFIELD, owner, name, descriptor);
             return;
         }
-        int fieldId = fieldId(field, name);
+        int fieldId = volatileOrPlainId(field, name);
         copyObjectBelowValue(wide); // [obj v] -> [obj v obj]
         if (field.isVolatile()) {
             Hooks.pushInt(mv, fieldId);
-            Hooks.call(mv, Hooks.FIELDS, "volatileWrite", OBJ_I); // [obj v obj fid] -> [obj v], before the write: a release
+            // [obj v obj fid] -> [obj v], before the write: a release
+            Hooks.call(mv, Hooks.FIELDS, jdk ? "jdkVolatileWrite" : "volatileWrite", OBJ_I);
         } else {
             plainHook(field, name, fieldId, true);   // [obj v obj] -> [obj v]
         }
@@ -126,9 +128,8 @@ final class FieldAccessVisitor extends MethodVisitor {
         super.visitFieldInsn(Opcodes.GETSTATIC, owner, name, descriptor); // [] -> [v]
         if (jdk) {
             if (field.isVolatile() && !field.isFinal()) {
-                Hooks.pushInt(mv, fieldId(field, name));                          // [v] -> [v fid]
-                Hooks.pushInt(mv, -1);                                            // -> [v fid -1]: no class use
-                Hooks.call(mv, Hooks.FIELDS, "volatileReadStatic", "(II)V");      // -> [v]
+                Hooks.pushInt(mv, jdkFieldId(field, name));                       // [v] -> [v jid]
+                Hooks.call(mv, Hooks.FIELDS, "jdkVolatileReadStatic", "(I)V");   // -> [v]
             }
             return;
         }
@@ -150,8 +151,8 @@ final class FieldAccessVisitor extends MethodVisitor {
 
     private void putStatic(MemberResolver.Field field, String owner, String name, String descriptor) {
         if (jdk && field.isVolatile() && !field.isFinal()) {
-            Hooks.pushInt(mv, fieldId(field, name));                          // [v] -> [v fid]
-            Hooks.call(mv, Hooks.FIELDS, "volatileWriteStatic", "(I)V");      // -> [v], the release before the write
+            Hooks.pushInt(mv, jdkFieldId(field, name));                       // [v] -> [v jid]
+            Hooks.call(mv, Hooks.FIELDS, "jdkVolatileWriteStatic", "(I)V");  // -> [v], the release before the write
         }
         if (field.isFinal() || jdk) {
             super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // only in <clinit>
@@ -234,6 +235,18 @@ final class FieldAccessVisitor extends MethodVisitor {
         } else {
             super.visitInsn(Opcodes.SWAP);
         }
+    }
+
+    /**
+     * A volatile field's id in JDK code is a {@link JdkFields} id (so instrumented JDK classes can be
+     * reused across JVMs); elsewhere, and for plain fields, the runtime's field id.
+     */
+    private int volatileOrPlainId(MemberResolver.Field field, String name) {
+        return jdk ? jdkFieldId(field, name) : fieldId(field, name);
+    }
+
+    private static int jdkFieldId(MemberResolver.Field field, String name) {
+        return JdkFields.idOf(field.declaringClass(), name, field.descriptor());
     }
 
     private int fieldId(MemberResolver.Field field, String name) {
