@@ -7,8 +7,8 @@
 #   JAVA=/path/to/java        JDK for every workload (default: java on the PATH)
 #   NO_AGENT=1                run the workloads without racedet (baseline: do they pass on their own?)
 #   OUT=dir                   where JSON reports and logs go (default: bench/real-code/target/runs/<time>)
-#   LUCENE_DOCS=12000 LUCENE_THREADS=4      documents generated and indexed; parallel tasks
-#   H2_THREADS=8 H2_TRANSACTIONS=1500       JDBC worker threads; transactions per thread
+#   LUCENE_DOCS=5000 LUCENE_THREADS=4      documents generated and indexed; parallel tasks
+#   H2_THREADS=8 H2_TRANSACTIONS=500       JDBC worker threads; transactions per thread
 #   POOL2_TESTS=patterns      commons-pool2 tests to run, Surefire -Dtest syntax (default: the suite as its
 #                             POM runs it, less the one test that fails without racedet; see pool2/pom.xml)
 #   TIMEOUT=1200              seconds before a lucene or h2 run is stopped (pool2: Surefire's fork timeout)
@@ -70,7 +70,7 @@ run_limited() { # log command...
 lucene() {
   local dir=$out/lucene start status
   rm -rf "$dir" && mkdir -p "$dir"
-  "$java" -cp "$classes" bench.realcode.LineDocs "$dir/docs.txt" "$dir/queries.txt" "${LUCENE_DOCS:-12000}"
+  "$java" -cp "$classes" bench.realcode.LineDocs "$dir/docs.txt" "$dir/queries.txt" "${LUCENE_DOCS:-5000}"
   sed "s/@THREADS@/${LUCENE_THREADS:-4}/g" "$here/real-code/lucene/index-and-search.alg" >"$dir/run.alg"
   start=$SECONDS
   # shellcheck disable=SC2046 # agent_arg is one word or none
@@ -91,7 +91,7 @@ h2() {
   start=$SECONDS
   # shellcheck disable=SC2046
   status=$(run_limited "$dir/h2.log" "$java" $(agent_arg 'org.h2.*' "$out/h2.json" "$out/h2-races.txt") \
-    -cp "$classes:$lib/*" bench.realcode.H2Load "$dir" "${H2_THREADS:-8}" "${H2_TRANSACTIONS:-1500}")
+    -cp "$classes:$lib/*" bench.realcode.H2Load "$dir" "${H2_THREADS:-8}" "${H2_TRANSACTIONS:-500}")
   summarize h2 "$status" $((SECONDS - start)) "$out/h2.json" "$out/h2-races.txt" "$dir/h2.log"
   grep "^h2-load:" "$dir/h2.log" | sed 's/^/   /' || true
 }
