@@ -39,6 +39,7 @@ public final class RacedetTransformer implements ClassFileTransformer {
     private final ClassFilter filter;
     private final JdkClassCache cache;
     private final ClassInfos infos = new ClassInfos();
+    private final FacadeResolution facades = new FacadeResolution();
     /** Per thread: > 0 while this thread is inside a transformation (never keyed by Thread.hashCode). */
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -88,7 +89,11 @@ public final class RacedetTransformer implements ClassFileTransformer {
         int[] nesting = depth.get();
         nesting[0]++;
         try {
-            return instrument(loader, classBeingRedefined != null, classfileBuffer, nesting[0] == 1);
+            byte[] result = instrument(loader, classBeingRedefined != null, classfileBuffer, nesting[0] == 1);
+            if (result != null && nesting[0] == 1) {
+                facades.ensure(loader);
+            }
+            return result;
         } catch (Throwable e) {
             InternalErrors.record("instrumenting " + (className == null ? "a class" : className.replace('/', '.'))
                     + " (loaded unmodified)", e);
@@ -144,6 +149,9 @@ public final class RacedetTransformer implements ClassFileTransformer {
         try {
             JdkClassCache.Entry known = cache.find(className, bytes);
             if (known != null) {
+                if (known.bytes() != null && nesting[0] == 1) {
+                    facades.ensure(loader);
+                }
                 return known.bytes();
             }
             ClassReader reader = new ClassReader(bytes);
@@ -169,6 +177,7 @@ public final class RacedetTransformer implements ClassFileTransformer {
             byte[] result = writer.toByteArray();
             if (complete) {
                 cache.record(className, bytes, result);
+                facades.ensure(loader); // the platform loader's classes
             }
             return result;
         } catch (Throwable e) {
