@@ -91,7 +91,7 @@ final class FieldAccessVisitor extends MethodVisitor {
             super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
             return;
         }
-        int fieldId = volatileOrPlainId(field, name);
+        int fieldId = accessId(field, name);
         if (field.isVolatile()) {
             // [obj] -> DUP -> [obj obj] -> GETFIELD -> [obj v]
             super.visitInsn(Opcodes.DUP);
@@ -111,7 +111,7 @@ final class FieldAccessVisitor extends MethodVisitor {
             super.visitFieldInsn(Opcodes.PUTFIELD, owner, name, descriptor);
             return;
         }
-        int fieldId = volatileOrPlainId(field, name);
+        int fieldId = accessId(field, name);
         copyObjectBelowValue(wide); // [obj v] -> [obj v obj]
         if (field.isVolatile()) {
             Hooks.pushInt(mv, fieldId);
@@ -179,9 +179,12 @@ final class FieldAccessVisitor extends MethodVisitor {
         Hooks.call(mv, Hooks.FIELDS, "writeStatic", "(III)V");                          // -> []
     }
 
-    /** Whether a plain (non-volatile, non-final) instance field's accesses are checked here. */
+    /**
+     * Whether a plain (non-volatile, non-final) instance field's accesses are checked here: in a
+     * checked class, or in JDK code for the fields of the JDK's collections ({@link JdkCollections}).
+     */
     private boolean checksPlain(MemberResolver.Field field) {
-        return checkAccesses && !field.isSynthetic();
+        return jdk ? JdkCollections.declares(field.declaringClass()) : checkAccesses && !field.isSynthetic();
     }
 
     /** Same for a static field, which also needs class constants to be scoped by its real class. */
@@ -195,6 +198,11 @@ final class FieldAccessVisitor extends MethodVisitor {
      * Elsewhere the runtime finds the state: [obj] -> ids -> [obj fid sid] -> hook.
      */
     private void plainHook(MemberResolver.Field field, String name, int fieldId, boolean write) {
+        if (jdk) {
+            Hooks.pushInt(mv, fieldId);                                                 // [obj] -> [obj jid]
+            Hooks.call(mv, Hooks.FIELDS, write ? "jdkWrite" : "jdkRead", OBJ_I);        // -> []
+            return;
+        }
         String hook = write ? "write" : "read";
         if (shadows.has(field.declaringClass(), name)) {
             super.visitInsn(Opcodes.DUP);
@@ -238,10 +246,10 @@ final class FieldAccessVisitor extends MethodVisitor {
     }
 
     /**
-     * A volatile field's id in JDK code is a {@link JdkFields} id (so instrumented JDK classes can be
-     * reused across JVMs); elsewhere, and for plain fields, the runtime's field id.
+     * A field's id in JDK code is a {@link JdkFields} id (so instrumented JDK classes can be reused
+     * across JVMs); elsewhere the runtime's field id.
      */
-    private int volatileOrPlainId(MemberResolver.Field field, String name) {
+    private int accessId(MemberResolver.Field field, String name) {
         return jdk ? jdkFieldId(field, name) : fieldId(field, name);
     }
 
