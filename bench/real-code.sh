@@ -11,6 +11,7 @@
 #   H2_THREADS=8 H2_TRANSACTIONS=500       JDBC worker threads; transactions per thread
 #   POOL2_TESTS=patterns      commons-pool2 tests to run, Surefire -Dtest syntax (default: the suite as its
 #                             POM runs it, less the one test that fails without racedet; see pool2/pom.xml)
+#   POOL2_QUICK=1             leave out the 4 longest stress tests (about half of the suite's time under racedet)
 #   TIMEOUT=1200              seconds before a lucene or h2 run is stopped (pool2: Surefire's fork timeout)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -99,6 +100,10 @@ h2() {
 pool2() {
   local log=$out/pool2.log start status rc=0 args=()
   start=$SECONDS
+  local quick='Test*, *Test, !TestSoftRefOutOfMemory, !TestGenericKeyedObjectPool#testEviction2,'
+  quick+=' !TestDefaultPooledObject#testGetIdleTimeMillis, !TestGenericKeyedObjectPool#testMaxActivePerKeyExceeded,'
+  quick+=' !TestGenericKeyedObjectPool#testConcurrentBorrowAndClear*'
+  [[ -n ${POOL2_QUICK:-} ]] && args+=("-Dpool2.tests=$quick")
   [[ -n ${POOL2_TESTS:-} ]] && args+=("-Dpool2.tests=$POOL2_TESTS")
   mvn -B -f "$here/real-code/pool2/pom.xml" clean test -Djvm="$java" \
     -Dracedet.argLine="$(agent_arg 'org.apache.commons.pool2.*' "$out/pool2.json" "$out/pool2-races.txt")" \
