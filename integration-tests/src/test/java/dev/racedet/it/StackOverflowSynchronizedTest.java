@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StackOverflowSynchronizedTest {
     private static final Pattern SUMMARY =
-            Pattern.compile("racedet: \\d+ races? on \\d+ fields? \\(\\d+ repeats?\\), \\d+ internal errors?");
+            Pattern.compile("racedet: \\d+ races? on \\d+ fields? \\(\\d+ repeats?\\), \\d+ internal errors?"
+                    + "(, \\d+ events? skipped \\(stack or heap exhausted\\))?");
 
     private static final String MAIN = DeepSynchronizedRecursion.class.getName();
 
