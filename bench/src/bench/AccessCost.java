@@ -1,12 +1,19 @@
 package bench;
 
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Single-threaded cost of the access kinds racedet instruments, in nanoseconds per operation, one
  * {@code name<TAB>ns} line per scenario. Run it
  * with and without the agent (bench/access-cost.sh does both) and compare. Each scenario runs twice,
- * the first run warms up the JIT; the second is printed.
+ * the first run warms up the JIT; the second is printed. The {@code java.util.concurrent} scenarios
+ * measure synchronization implemented inside the JDK, which racedet models where it is implemented.
  */
 public final class AccessCost {
     private static final int N = 50_000_000;
@@ -24,6 +31,10 @@ public final class AccessCost {
     }
 
     private final Holder holder = new Holder();
+    private final ConcurrentHashMap<Integer, Integer> map = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicLong atomic = new AtomicLong();
+    private long sink;
 
     private void ownField() {
         for (int i = 0; i < N; i++) {
@@ -82,6 +93,49 @@ public final class AccessCost {
         return sum;
     }
 
+    private void concurrentMapGet() {
+        ConcurrentHashMap<Integer, Integer> m = map;
+        Integer key = 700; // one boxed key: no allocation in the loop
+        long sum = 0;
+        for (int i = 0; i < N / 10; i++) {
+            sum += m.get(key);
+        }
+        sink += sum;
+    }
+
+    private void reentrantLock() {
+        ReentrantLock l = lock;
+        for (int i = 0; i < N / 10; i++) {
+            l.lock();
+            try {
+                own++;
+            } finally {
+                l.unlock();
+            }
+        }
+    }
+
+    private void atomicIncrement() {
+        AtomicLong a = atomic;
+        for (int i = 0; i < N / 10; i++) {
+            a.incrementAndGet();
+        }
+    }
+
+    /** A task handed to a one-thread pool and its result awaited: two thread hand-overs per op. */
+    private void executorSubmitGet(ExecutorService pool) {
+        long sum = 0;
+        try {
+            for (int i = 0; i < N / 1000; i++) {
+                int v = i;
+                sum += pool.submit(() -> v).get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        sink += sum;
+    }
+
     private static void time(String name, int ops, Runnable scenario) {
         scenario.run();
         long start = System.nanoTime();
@@ -99,7 +153,16 @@ public final class AccessCost {
         time("synchronized block method", N / 10, b::synchronizedBlockMethod);
         time("volatile read+write", N / 10, b::volatileField);
         time("new object + field", N / 10, AccessCost::newObjects);
-        if (b.own + b.holder.value + staticCount + b.flag == 42) {
+        for (int i = 0; i < 1024; i++) {
+            b.map.put(i, i);
+        }
+        time("ConcurrentHashMap.get", N / 10, b::concurrentMapGet);
+        time("ReentrantLock lock/unlock", N / 10, b::reentrantLock);
+        time("AtomicLong.incrementAndGet", N / 10, b::atomicIncrement);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        time("executor submit+get", N / 1000, () -> b.executorSubmitGet(pool));
+        pool.shutdown();
+        if (b.own + b.holder.value + staticCount + b.flag + b.atomic.get() + b.sink == 42) {
             System.out.println(); // keeps the results alive
         }
     }
