@@ -24,22 +24,25 @@ public final class AgentStartup {
     public static void start(String optionString, Instrumentation instrumentation) throws Exception {
         AgentOptions options = new AgentOptions(optionString);
         // before anything else touches the engine: the limit applies to every clock
+        exportInternals(instrumentation);
         Racedet.setClockLimit(options.getClockLimit());
         Racedet.initialize();
-        exportShutdownAccess(instrumentation);
         Lifecycle.start(path(options.getOut()), path(options.getJson()));
         RacedetTransformer.install(instrumentation, new ClassFilter(options.getInclude(), options.getExclude()));
     }
 
     /**
      * Lets racedet (the boot loader's unnamed module) use {@code jdk.internal.access}, through which
-     * the exit work is registered to run after the application's shutdown hooks.
+     * the exit work is registered to run after the application's shutdown hooks, and
+     * {@code jdk.internal.misc}, whose {@code Unsafe} gives the field offsets that key atomic
+     * locations. Before the runtime initializes: it looks them up then.
      */
-    private static void exportShutdownAccess(Instrumentation instrumentation) {
+    private static void exportInternals(Instrumentation instrumentation) {
         Module javaBase = Object.class.getModule();
         if (instrumentation.isModifiableModule(javaBase)) {
+            Set<Module> racedet = Set.of(Lifecycle.class.getModule());
             instrumentation.redefineModule(javaBase, Set.of(),
-                    Map.of("jdk.internal.access", Set.of(Lifecycle.class.getModule())), Map.of(), Set.of(), Map.of());
+                    Map.of("jdk.internal.access", racedet, "jdk.internal.misc", racedet), Map.of(), Set.of(), Map.of());
         }
     }
 

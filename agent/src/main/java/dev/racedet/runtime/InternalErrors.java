@@ -3,7 +3,6 @@ package dev.racedet.runtime;
 import dev.racedet.runtime.report.TextEscape;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts racedet's own failures. Nothing racedet does may throw into the application: every hook
@@ -16,9 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link #prepare()}), so recording works even when it is first needed with no stack left.
  */
 public final class InternalErrors {
-    private static final AtomicLong COUNT = new AtomicLong();
-    private static final AtomicLong SKIPPED = new AtomicLong();
-    private static volatile boolean traced;
+    // Plain counters under this class's lock: racedet's own classes are never instrumented, while an
+    // AtomicLong's would call racedet's hooks again from the path that reports their failure.
+    private static long count;
+    private static long skipped;
+    private static boolean traced;
 
     private InternalErrors() {
     }
@@ -28,12 +29,10 @@ public final class InternalErrors {
         try {
             // kept first and allocation-free: this is the path taken with no stack or heap left
             if (error instanceof VirtualMachineError) {
-                SKIPPED.incrementAndGet();
+                countSkipped();
                 return;
             }
-            COUNT.incrementAndGet();
-            if (!traced) {
-                traced = true;
+            if (countFirst()) {
                 StringWriter stack = new StringWriter();
                 error.printStackTrace(new PrintWriter(stack));
                 Racedet.output().print("racedet: internal error (further ones are only counted): "
@@ -44,18 +43,30 @@ public final class InternalErrors {
         }
     }
 
-    /** Counts a failure whose one line the caller has already printed (e.g. an output that failed). */
-    static void recordReported() {
-        COUNT.incrementAndGet();
+    private static synchronized void countSkipped() {
+        skipped++;
     }
 
-    public static long count() {
-        return COUNT.get();
+    /** Counts a failure; true for the first one, which is traced. */
+    private static synchronized boolean countFirst() {
+        count++;
+        boolean first = !traced;
+        traced = true;
+        return first;
+    }
+
+    /** Counts a failure whose one line the caller has already printed (e.g. an output that failed). */
+    static synchronized void recordReported() {
+        count++;
+    }
+
+    public static synchronized long count() {
+        return count;
     }
 
     /** Events the hooks skipped because the stack or the heap was exhausted. */
-    public static long skippedEvents() {
-        return SKIPPED.get();
+    public static synchronized long skippedEvents() {
+        return skipped;
     }
 
     /** Loads and initializes everything {@link #record} needs, so it works on an exhausted stack. */

@@ -42,6 +42,7 @@ final class JsonRefresher implements Runnable {
 
     @Override
     public void run() {
+        Racedet.markInternalThread(); // its locks and output are racedet's, not the program's
         while (true) {
             if (!requested) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));

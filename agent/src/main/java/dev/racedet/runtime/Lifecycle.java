@@ -111,6 +111,15 @@ public final class Lifecycle {
     private static final class Finisher implements Runnable {
         @Override
         public void run() {
+            boolean began = Racedet.beginInternal();
+            try {
+                finish();
+            } finally {
+                Racedet.endInternal(began);
+            }
+        }
+
+        private void finish() {
             List<Race> races = List.of();
             try {
                 races = Racedet.reporter().races();

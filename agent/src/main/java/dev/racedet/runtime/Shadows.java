@@ -6,8 +6,9 @@ import dev.racedet.runtime.engine.VarState;
 /**
  * Where the detector's state for program objects lives: instance fields in shadow fields of their
  * declaring class when it has them ({@link ShadowFields}), otherwise in a weak identity side table;
- * monitor clocks in weak identity tables; static fields and class initializations in arrays indexed
- * by their id.
+ * synchronization locations (volatile fields, atomically accessed fields and array elements) by
+ * object and offset in that side table, off-heap ones by address; monitor clocks in a weak identity
+ * table; static fields and class initializations in arrays indexed by their id.
  */
 final class Shadows {
     private final WeakIdentityTable<ObjectShadow> objects = new WeakIdentityTable<>();
@@ -16,6 +17,10 @@ final class Shadows {
     private final StateArray<VarState> statics = new StateArray<>(VarState::new);
     private final StateArray<SyncClock> staticVolatiles = new StateArray<>(id -> new SyncClock());
     private final StateArray<SyncClock> classInits = new StateArray<>(id -> new SyncClock());
+    private final FieldOffsets offsets = new FieldOffsets();
+    /** Locations addressed without an object (off-heap memory), by address. */
+    private final ObjectShadow offHeap = new ObjectShadow();
+    private final SyncClock fences = new SyncClock();
 
     /** The state of an instance field, wherever it lives. */
     VarState field(Object owner, int fieldId) {
@@ -41,8 +46,34 @@ final class Shadows {
         return statics.get(fieldId);
     }
 
+    /** The clock of volatile field {@code fieldId} of {@code owner}, created if needed (a release). */
     SyncClock volatileField(Object owner, int fieldId) {
-        return objects.computeIfAbsent(owner, Shadows::newObjectShadow).volatileClock(fieldId);
+        return location(owner, offsets.keyOf(owner.getClass(), fieldId));
+    }
+
+    /** The same, or {@code null} if nothing was ever released there (an acquire has nothing to do). */
+    SyncClock findVolatileField(Object owner, int fieldId) {
+        return findLocation(owner, offsets.keyOf(owner.getClass(), fieldId));
+    }
+
+    /**
+     * The clock of the location at {@code offset} in {@code base} (an object or array; {@code null}:
+     * {@code offset} is an address), created if needed.
+     */
+    SyncClock location(Object base, long offset) {
+        ObjectShadow shadow = base == null ? offHeap : objects.computeIfAbsent(base, Shadows::newObjectShadow);
+        return shadow.location(offset);
+    }
+
+    /** The same, or {@code null} if nothing was ever released there. */
+    SyncClock findLocation(Object base, long offset) {
+        ObjectShadow shadow = base == null ? offHeap : objects.get(base);
+        return shadow == null ? null : shadow.findLocation(offset);
+    }
+
+    /** The one clock of every fence (fences have no location; see {@code AtomicHooks}). */
+    SyncClock fences() {
+        return fences;
     }
 
     SyncClock staticVolatile(int fieldId) {

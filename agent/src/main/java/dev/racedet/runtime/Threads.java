@@ -10,16 +10,32 @@ import dev.racedet.runtime.engine.ThreadState;
  * {@code Thread} object (for a later {@code join}); nothing here remembers threads that are gone.
  */
 final class Threads {
+    /** Stands in for a state being created: inside racedet, so events meanwhile are ignored. */
+    private static final ThreadState CREATING = creating();
+
     private final ThreadLocal<ThreadState> current = new ThreadLocal<>();
     /** By identity: a Thread subclass may override equals/hashCode, and racedet never calls app code. */
     private final WeakIdentityTable<ThreadState> byThread = new WeakIdentityTable<>();
 
-    /** The calling thread's state; the fast path is one ThreadLocal lookup. */
-    ThreadState current() {
+    /**
+     * The calling thread's state, created on first use. While it is being created (which runs JDK
+     * code that synchronizes), a placeholder that is permanently inside racedet is returned, so the
+     * hooks that creation triggers do nothing. The fast path is one ThreadLocal lookup.
+     */
+    ThreadState currentOrBusy() {
         ThreadState t = current.get();
-        if (t == null) {
+        return t != null ? t : create();
+    }
+
+    private ThreadState create() {
+        current.set(CREATING);
+        ThreadState t = null;
+        try {
             t = of(Thread.currentThread());
-            current.set(t);
+        } catch (Throwable e) {
+            InternalErrors.record("registering a thread", e); // still marked as inside racedet
+        } finally {
+            current.set(t); // null after a failure: the next event tries again
         }
         return t;
     }
@@ -36,5 +52,11 @@ final class Threads {
     /** The state of {@code thread} if it has one, else {@code null}. */
     ThreadState find(Thread thread) {
         return byThread.get(thread);
+    }
+
+    private static ThreadState creating() {
+        ThreadState t = new ThreadState(null, "racedet");
+        t.insideRacedet = true;
+        return t;
     }
 }

@@ -30,7 +30,7 @@ final class ClassInitVisitor extends MethodVisitor {
     public void visitInsn(int opcode) {
         if (opcode == Opcodes.RETURN) {
             ClassIds.push(mv, internalName, classId, classConstants); // [] -> [cid]
-            Hooks.call(mv, "classInitialized", "(I)V");               // -> []
+            Hooks.call(mv, Hooks.FIELDS, "classInitialized", "(I)V");               // -> []
         }
         super.visitInsn(opcode);
     }

@@ -30,18 +30,21 @@ final class FieldAccessVisitor extends MethodVisitor {
     private final MemberResolver resolver;
     private final boolean checkAccesses;
     private final boolean classConstants;
+    /** In JDK code only volatiles are hooked: statics unscoped, no class use. */
+    private final boolean jdk;
     private final ShadowFieldPlan shadows;
     private boolean beforeSuperCall;
     private int pendingNews;
 
     FieldAccessVisitor(MethodVisitor next, SiteTracker site, MemberResolver resolver, boolean constructor,
-                       boolean checkAccesses, boolean classConstants, ShadowFieldPlan shadows) {
+                       boolean checkAccesses, boolean classConstants, boolean jdk, ShadowFieldPlan shadows) {
         super(Opcodes.ASM9, next);
         this.site = site;
         this.resolver = resolver;
         this.beforeSuperCall = constructor;
         this.checkAccesses = checkAccesses;
         this.classConstants = classConstants;
+        this.jdk = jdk;
         this.shadows = shadows;
     }
 
@@ -94,7 +97,7 @@ final class FieldAccessVisitor extends MethodVisitor {
             super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
             moveObjectAboveValue(wide); // -> [v obj]
             Hooks.pushInt(mv, fieldId); // -> [v obj id]
-            Hooks.call(mv, "volatileRead", OBJ_I); // -> [v], after the read: an acquire
+            Hooks.call(mv, Hooks.FIELDS, "volatileRead", OBJ_I); // -> [v], after the read: an acquire
             return;
         }
         super.visitInsn(Opcodes.DUP);                 // [obj] -> [obj obj]
@@ -111,7 +114,7 @@ final class FieldAccessVisitor extends MethodVisitor {
         copyObjectBelowValue(wide); // [obj v] -> [obj v obj]
         if (field.isVolatile()) {
             Hooks.pushInt(mv, fieldId);
-            Hooks.call(mv, "volatileWrite", OBJ_I); // [obj v obj fid] -> [obj v], before the write: a release
+            Hooks.call(mv, Hooks.FIELDS, "volatileWrite", OBJ_I); // [obj v obj fid] -> [obj v], before the write: a release
         } else {
             plainHook(field, name, fieldId, true);   // [obj v obj] -> [obj v]
         }
@@ -121,24 +124,36 @@ final class FieldAccessVisitor extends MethodVisitor {
     private void getStatic(MemberResolver.Field field, String owner, String name, String descriptor) {
         // Static hooks run after the instruction, when the declaring class is surely initialized.
         super.visitFieldInsn(Opcodes.GETSTATIC, owner, name, descriptor); // [] -> [v]
+        if (jdk) {
+            if (field.isVolatile() && !field.isFinal()) {
+                Hooks.pushInt(mv, fieldId(field, name));                          // [v] -> [v fid]
+                Hooks.pushInt(mv, -1);                                            // -> [v fid -1]: no class use
+                Hooks.call(mv, Hooks.FIELDS, "volatileReadStatic", "(II)V");      // -> [v]
+            }
+            return;
+        }
         int classId = classId(field);
         if (field.isFinal() || !field.isVolatile() && !checksPlainStatic(field)) {
             classUse(owner, classId); // [v] -> [v]
         } else if (field.isVolatile()) {
             ClassIds.pushStaticField(mv, owner, fieldId(field, name), classConstants); // -> [v fid]
             ClassIds.push(mv, owner, classId, classConstants);                         // -> [v fid cid]
-            Hooks.call(mv, "volatileReadStatic", "(II)V");                             // -> [v]
+            Hooks.call(mv, Hooks.FIELDS, "volatileReadStatic", "(II)V");                             // -> [v]
         } else {
             int fieldId = fieldId(field, name);
             ClassIds.pushStaticField(mv, owner, fieldId, classConstants); // [v] -> [v fid]
             Hooks.pushInt(mv, site.site(fieldId, false));                 // -> [v fid sid]
             ClassIds.push(mv, owner, classId, classConstants);            // -> [v fid sid cid]
-            Hooks.call(mv, "readStatic", "(III)V");                       // -> [v]
+            Hooks.call(mv, Hooks.FIELDS, "readStatic", "(III)V");                       // -> [v]
         }
     }
 
     private void putStatic(MemberResolver.Field field, String owner, String name, String descriptor) {
-        if (field.isFinal()) {
+        if (jdk && field.isVolatile() && !field.isFinal()) {
+            Hooks.pushInt(mv, fieldId(field, name));                          // [v] -> [v fid]
+            Hooks.call(mv, Hooks.FIELDS, "volatileWriteStatic", "(I)V");      // -> [v], the release before the write
+        }
+        if (field.isFinal() || jdk) {
             super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // only in <clinit>
             return;
         }
@@ -151,7 +166,7 @@ final class FieldAccessVisitor extends MethodVisitor {
         int fieldId = fieldId(field, name);
         if (field.isVolatile()) {
             ClassIds.pushStaticField(mv, owner, fieldId, classConstants);     // [v] -> [v fid]
-            Hooks.call(mv, "volatileWriteStatic", "(I)V");                    // -> [v], the release before the write
+            Hooks.call(mv, Hooks.FIELDS, "volatileWriteStatic", "(I)V");                    // -> [v], the release before the write
             super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // [v] -> []
             classUse(owner, classId);
             return;
@@ -160,7 +175,7 @@ final class FieldAccessVisitor extends MethodVisitor {
         ClassIds.pushStaticField(mv, owner, fieldId, classConstants);     // -> [fid]
         Hooks.pushInt(mv, site.site(fieldId, true));                      // -> [fid sid]
         ClassIds.push(mv, owner, classId, classConstants);                // -> [fid sid cid]
-        Hooks.call(mv, "writeStatic", "(III)V");                          // -> []
+        Hooks.call(mv, Hooks.FIELDS, "writeStatic", "(III)V");                          // -> []
     }
 
     /** Whether a plain (non-volatile, non-final) instance field's accesses are checked here. */
@@ -185,18 +200,18 @@ final class FieldAccessVisitor extends MethodVisitor {
             shadows.emitRead(mv, name);
             Hooks.pushInt(mv, fieldId);
             Hooks.pushInt(mv, site.site(fieldId, write));
-            Hooks.call(mv, hook, OBJ_STATE_II);
+            Hooks.call(mv, Hooks.FIELDS, hook, OBJ_STATE_II);
         } else {
             Hooks.pushInt(mv, fieldId);
             Hooks.pushInt(mv, site.site(fieldId, write));
-            Hooks.call(mv, hook, OBJ_II);
+            Hooks.call(mv, Hooks.FIELDS, hook, OBJ_II);
         }
     }
 
     /** [..] -> [..]: records that the class {@code classId} is in use (acquires its initializer). */
     private void classUse(String owner, int classId) {
         ClassIds.push(mv, owner, classId, classConstants); // [..] -> [.. cid]
-        Hooks.call(mv, "classUse", "(I)V");                // -> [..]
+        Hooks.call(mv, Hooks.FIELDS, "classUse", "(I)V");                // -> [..]
     }
 
     /** [obj v] -> [obj v obj], for a one- or two-slot value. */

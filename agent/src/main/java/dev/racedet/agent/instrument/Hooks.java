@@ -3,15 +3,30 @@ package dev.racedet.agent.instrument;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
-/** Emits calls to {@code dev.racedet.runtime.Racedet}, the facade every hook goes through. */
+/**
+ * Emits calls to racedet's runtime facades, one per concern. {@code EmittedHooksTest} checks every
+ * emitted call against the real methods.
+ */
 final class Hooks {
-    static final String OWNER = "dev/racedet/runtime/Racedet";
+    /** {@code dev.racedet.runtime.FieldHooks}: field accesses, volatiles, class initialization. */
+    static final String FIELDS = "dev/racedet/runtime/FieldHooks";
+    /** {@code dev.racedet.runtime.MonitorHooks}: monitors and {@code Object.wait}. */
+    static final String MONITORS = "dev/racedet/runtime/MonitorHooks";
+    /** {@code dev.racedet.runtime.ThreadHooks}: thread start, termination, join, interrupt. */
+    static final String THREADS = "dev/racedet/runtime/ThreadHooks";
+    /** {@code dev.racedet.runtime.AtomicHooks}: {@code Unsafe} operations and fences. */
+    static final String ATOMICS = "dev/racedet/runtime/AtomicHooks";
 
     private Hooks() {
     }
 
-    static void call(MethodVisitor mv, String name, String descriptor) {
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, OWNER, name, descriptor, false);
+    /** Whether {@code owner} (internal name) is one of the facades: calls into them are never rewritten. */
+    static boolean isFacade(String owner) {
+        return owner.startsWith("dev/racedet/runtime/");
+    }
+
+    static void call(MethodVisitor mv, String owner, String name, String descriptor) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, owner, name, descriptor, false);
     }
 
     /** Pushes an int constant with the shortest instruction. */

@@ -9,11 +9,17 @@ import net.bytebuddy.jar.asm.Opcodes;
 /**
  * Adds the {@link ShadowFieldPlan shadow fields} of a checked class and builds, for every method with
  * code, the chain of method visitors, one per concern: {@link SiteTracker} (source line, stack size),
- * {@link FieldAccessVisitor}, {@link LockCallVisitor}, {@link SyncCallVisitor}, {@link MonitorVisitor},
- * {@link SynchronizedMethodVisitor} and {@link ClassInitVisitor}.
+ * {@link FieldAccessVisitor}, {@link AtomicCallVisitor}, {@link SyncCallVisitor},
+ * {@link MonitorVisitor}, {@link SynchronizedMethodVisitor} and {@link ClassInitVisitor}.
+ *
+ * <p>A JDK class ({@code jdk} mode) gets its synchronization only: monitors, volatile fields,
+ * {@code Unsafe} operations, waits; no shadow, no plain access, no class initialization edge (the
+ * JDK's static state is not checked, so those edges would only cost).
  */
 final class InstrumentingClassVisitor extends ClassVisitor {
     private final MemberResolver resolver;
+    private final MaxLocals maxLocals;
+    private final boolean jdk;
     private final boolean checkAccesses;
     private final boolean mayAddMembers;
     private int version;
@@ -28,12 +34,24 @@ final class InstrumentingClassVisitor extends ClassVisitor {
      * @param mayAddMembers whether shadow fields may be added (first load of a class that has no
      *                      racedet members yet, or a retransformation of a class that got them then)
      */
-    InstrumentingClassVisitor(ClassVisitor next, MemberResolver resolver, boolean checkAccesses,
-                              boolean mayAddMembers) {
+    InstrumentingClassVisitor(ClassVisitor next, MemberResolver resolver, MaxLocals maxLocals,
+                              boolean checkAccesses, boolean mayAddMembers) {
+        this(next, resolver, maxLocals, false, checkAccesses, mayAddMembers);
+    }
+
+    private InstrumentingClassVisitor(ClassVisitor next, MemberResolver resolver, MaxLocals maxLocals, boolean jdk,
+                                      boolean checkAccesses, boolean mayAddMembers) {
         super(Opcodes.ASM9, next);
         this.resolver = resolver;
+        this.maxLocals = maxLocals;
+        this.jdk = jdk;
         this.checkAccesses = checkAccesses;
         this.mayAddMembers = mayAddMembers;
+    }
+
+    /** For a class of the JDK: its synchronization only, no member added. */
+    static InstrumentingClassVisitor forJdk(ClassVisitor next, MemberResolver resolver, MaxLocals maxLocals) {
+        return new InstrumentingClassVisitor(next, resolver, maxLocals, true, false, false);
     }
 
     @Override
@@ -87,7 +105,7 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         }
         // LDC of a class constant needs class file version 49 (Java 5).
         boolean classConstants = (version & 0xFFFF) >= Opcodes.V1_5;
-        if (name.equals("<clinit>")) {
+        if (name.equals("<clinit>") && !jdk) {
             mv = new ClassInitVisitor(mv, internalName, Registry.classId(className), classConstants);
         }
         boolean oldClassFile = (version & 0xFFFF) < Opcodes.V1_5;
@@ -96,11 +114,14 @@ final class InstrumentingClassVisitor extends ClassVisitor {
             mv = new SynchronizedMethodVisitor(mv, internalName, isStatic, (version & 0xFFFF) >= Opcodes.V1_6, descriptor);
         }
         mv = new MonitorVisitor(mv);
-        mv = new SyncCallVisitor(mv, resolver);
-        mv = new LockCallVisitor(mv, resolver);
+        mv = new SyncCallVisitor(mv);
+        int firstFreeLocal = maxLocals.of(name, descriptor);
+        if (firstFreeLocal >= 0) {
+            mv = new AtomicCallVisitor(mv, firstFreeLocal);
+        }
         SiteTracker site = new SiteTracker(className, name, sourceFile);
-        mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"), checkAccesses, classConstants,
-                shadows);
+        mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"), checkAccesses, classConstants && !jdk,
+                jdk, shadows);
         return site.attach(mv);
     }
 }

@@ -9,18 +9,21 @@ import net.bytebuddy.jar.asm.Opcodes;
  * {@code java.lang.VirtualThread}, so every start is seen, whoever starts the thread (application
  * code, a method reference, a {@code Thread} subclass overriding {@code start()}, the JDK's executors):
  * <ul>
- * <li>{@code Thread}: before every call of {@code start0()}, {@code Racedet.threadStarting(this)}
+ * <li>{@code Thread}: before every call of {@code start0()}, {@code threadStarting(this)}
  *     (inside the start's {@code synchronized (this)}, after the status check: once per successful
  *     start); at the entry of the private {@code exit()} (the VM calls it on the dying platform
- *     thread), {@code Racedet.threadExit()}.</li>
+ *     thread), {@code threadExit()}; before {@code isAlive()} and {@code getState()} return,
+ *     {@code aliveChecked}/{@code stateChecked} with the result (a thread seen terminated is joined);
+ *     before every return of a {@code join} overload, {@code joinReturned(this)}. The VM marks a
+ *     platform thread dead after {@code exit()} ran, so termination is always recorded first.</li>
  * <li>{@code VirtualThread.start(ThreadContainer)}: before {@code setThreadContainer} (after the
- *     NEW to STARTED transition succeeded), {@code Racedet.threadStarting(this)};
+ *     NEW to STARTED transition succeeded), {@code threadStarting(this)};
  *     {@code VirtualThread.run(Runnable)}: at entry, the task is replaced by
- *     {@code Racedet.virtualThreadTask(task)}.</li>
+ *     {@code virtualThreadTask(task)}, which records the termination after the task.</li>
  * <li>{@code ApplicationShutdownHooks.add(Thread)}: before its return (the hook was registered),
- *     {@code Racedet.shutdownHookAdded(hook)}. Registration and the start of the hooks synchronize on
- *     that class's monitor, which racedet does not see inside the JDK yet, so the edge "registrar
- *     before hook" is recorded here.</li>
+ *     {@code shutdownHookAdded(hook)}: the edge "registrar before hook" is recorded even where the
+ *     class's monitor, through which registration and the start of the hooks synchronize, is not
+ *     seen.</li>
  * </ul>
  * No member is added or removed (the classes are retransformed after loading); only static calls
  * are inserted. A shape that is missing in some JDK is simply not hooked.
@@ -32,6 +35,7 @@ final class JdkThreadHooks extends ClassVisitor {
     private static final String STARTING = "(Ljava/lang/Thread;)V";
     private static final String CONTAINER = "(Ljdk/internal/vm/ThreadContainer;)V";
     private static final String TASK = "(Ljava/lang/Runnable;)Ljava/lang/Runnable;";
+    private static final String STATE = "Ljava/lang/Thread$State;";
 
     private String className;
     private int inserted;
@@ -66,11 +70,24 @@ final class JdkThreadHooks extends ClassVisitor {
             return null;
         }
         if (THREAD.equals(className)) {
-            return name.equals("exit") && descriptor.equals("()V") ? new AtEntry(mv, false) : new BeforeStart0(mv);
+            boolean instance = (access & Opcodes.ACC_STATIC) == 0;
+            if (name.equals("exit") && descriptor.equals("()V")) {
+                return new AtEntry(mv, false);
+            }
+            if (instance && name.equals("isAlive") && descriptor.equals("()Z")) {
+                return new BeforeReturn(mv, "aliveChecked", "(ZLjava/lang/Thread;)V", true);
+            }
+            if (instance && name.equals("getState") && descriptor.equals("()" + STATE)) {
+                return new BeforeReturn(mv, "stateChecked", "(" + STATE + "Ljava/lang/Thread;)V", true);
+            }
+            if (instance && name.equals("join")) {
+                return new BeforeReturn(mv, "joinReturned", STARTING, false);
+            }
+            return new BeforeStart0(mv);
         }
         if (SHUTDOWN_HOOKS.equals(className) && name.equals("add") && descriptor.equals(STARTING)
                 && (access & Opcodes.ACC_STATIC) != 0) {
-            return new BeforeReturn(mv);
+            return new BeforeReturn(mv, "shutdownHookAdded", STARTING, false);
         }
         if (VIRTUAL_THREAD.equals(className)) {
             if (name.equals("start") && descriptor.equals(CONTAINER)) {
@@ -84,7 +101,7 @@ final class JdkThreadHooks extends ClassVisitor {
         return mv;
     }
 
-    /** Gives a method one more stack slot once something was inserted into it. */
+    /** Gives a method two more stack slots once something was inserted into it. */
     private abstract class Inserting extends MethodVisitor {
         private boolean changed;
 
@@ -99,7 +116,7 @@ final class JdkThreadHooks extends ClassVisitor {
 
         @Override
         public void visitMaxs(int maxStack, int maxLocals) {
-            super.visitMaxs(changed ? maxStack + 1 : maxStack, maxLocals);
+            super.visitMaxs(changed ? maxStack + 2 : maxStack, maxLocals);
         }
     }
 
@@ -113,7 +130,7 @@ final class JdkThreadHooks extends ClassVisitor {
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             if (opcode == Opcodes.INVOKEVIRTUAL && name.equals("start0") && descriptor.equals("()V")) {
                 super.visitInsn(Opcodes.DUP);                  // [t] -> [t t]
-                Hooks.call(mv, "threadStarting", STARTING);    // -> [t]
+                Hooks.call(mv, Hooks.THREADS, "threadStarting", STARTING);    // -> [t]
                 inserted();
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
@@ -131,24 +148,38 @@ final class JdkThreadHooks extends ClassVisitor {
             if (opcode == Opcodes.INVOKEVIRTUAL && name.equals("setThreadContainer") && descriptor.equals(CONTAINER)) {
                 super.visitInsn(Opcodes.SWAP);                 // [vt c] -> [c vt]
                 super.visitInsn(Opcodes.DUP_X1);               // -> [vt c vt]
-                Hooks.call(mv, "threadStarting", STARTING);    // -> [vt c]
+                Hooks.call(mv, Hooks.THREADS, "threadStarting", STARTING);    // -> [vt c]
                 inserted();
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         }
     }
 
-    /** {@code ApplicationShutdownHooks.add(hook)}: {@code shutdownHookAdded(hook)} before each return. */
+    /**
+     * Before each return of an instance method ({@code this} in local 0), or of the static
+     * {@code ApplicationShutdownHooks.add(hook)} (the hook in local 0): {@code hook(this)}, or
+     * {@code hook(result, this)} when the hook takes the returned value.
+     */
     private final class BeforeReturn extends Inserting {
-        BeforeReturn(MethodVisitor next) {
+        private final String hook;
+        private final String descriptor;
+        private final boolean passesResult;
+
+        BeforeReturn(MethodVisitor next, String hook, String descriptor, boolean passesResult) {
             super(next);
+            this.hook = hook;
+            this.descriptor = descriptor;
+            this.passesResult = passesResult;
         }
 
         @Override
         public void visitInsn(int opcode) {
-            if (opcode == Opcodes.RETURN) {
-                super.visitVarInsn(Opcodes.ALOAD, 0);            // [] -> [hook]
-                Hooks.call(mv, "shutdownHookAdded", STARTING);  // -> []
+            if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+                if (passesResult) {
+                    super.visitInsn(Opcodes.DUP);              // [r] -> [r r]
+                }
+                super.visitVarInsn(Opcodes.ALOAD, 0);          // -> [r? r? t]
+                Hooks.call(mv, Hooks.THREADS, hook, descriptor); // -> [r?]
                 inserted();
             }
             super.visitInsn(opcode);
@@ -172,10 +203,10 @@ final class JdkThreadHooks extends ClassVisitor {
             super.visitCode();
             if (wrapTask) {
                 super.visitVarInsn(Opcodes.ALOAD, 1);            // [] -> [task]
-                Hooks.call(mv, "virtualThreadTask", TASK);      // -> [task']
+                Hooks.call(mv, Hooks.THREADS, "virtualThreadTask", TASK);      // -> [task']
                 super.visitVarInsn(Opcodes.ASTORE, 1);           // -> []
             } else {
-                Hooks.call(mv, "threadExit", "()V");            // [] -> []
+                Hooks.call(mv, Hooks.THREADS, "threadExit", "()V");            // [] -> []
             }
             inserted();
         }

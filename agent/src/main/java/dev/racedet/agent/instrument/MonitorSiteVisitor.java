@@ -152,7 +152,7 @@ final class MonitorSiteVisitor extends MethodVisitor {
     }
 
     private void call(String hook) {
-        Hooks.call(mv, hook, OBJ);
+        Hooks.call(mv, Hooks.MONITORS, hook, OBJ);
         frames.methodInsn(Opcodes.INVOKESTATIC, hook, OBJ);
     }
 

@@ -2,19 +2,25 @@ package dev.racedet.agent.instrument;
 
 import dev.racedet.agent.ClassFilter;
 import dev.racedet.runtime.InternalErrors;
+import dev.racedet.runtime.Racedet;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
 
 /**
  * racedet's class file transformer. Every application class (outside the JDK and racedet) is
  * rewritten by {@link InstrumentingClassVisitor} when it is loaded: its synchronization always, its
- * field accesses when the {@link ClassFilter} includes it. {@code java.lang.Thread},
+ * field accesses when the {@link ClassFilter} includes it. Classes of the JDK get their
+ * synchronization instrumented too ({@link JdkClasses} says which), those loaded before the agent
+ * by retransformation ({@link JdkInstaller}), and {@code java.lang.Thread},
  * {@code java.lang.VirtualThread} and {@code java.lang.ApplicationShutdownHooks} get the
- * {@link JdkThreadHooks}. Any failure leaves the class
- * unmodified and is counted as an internal error.
+ * {@link JdkThreadHooks}. Any failure leaves the class unmodified and is counted as an internal
+ * error. Transforming is racedet's own work: the synchronization it performs is not analyzed.
  *
  * <p>Registered as retransformation-capable, so retransformation-incapable transformers (JaCoCo's)
  * always run before it, whatever the order of the {@code -javaagent} flags, and see the original
@@ -45,18 +51,25 @@ public final class RacedetTransformer implements ClassFileTransformer {
         RacedetTransformer transformer = new RacedetTransformer(filter);
         transformer.warmUp();
         instrumentation.addTransformer(transformer, true);
-        ThreadHookInstaller.install(instrumentation);
+        JdkInstaller.install(instrumentation);
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (loader == null) {
-            return className != null && JdkThreadHooks.hooks(className) ? hookThreads(className, classfileBuffer) : null;
+        boolean began = Racedet.beginInternal();
+        try {
+            if (loader == null || loader == PLATFORM) {
+                return className == null ? null : instrumentJdk(loader, className, classfileBuffer);
+            }
+            return transformApplication(loader, className, classBeingRedefined, classfileBuffer);
+        } finally {
+            Racedet.endInternal(began);
         }
-        if (loader == PLATFORM) {
-            return null; // JDK classes are modeled, not instrumented
-        }
+    }
+
+    private byte[] transformApplication(ClassLoader loader, String className, Class<?> classBeingRedefined,
+                                        byte[] classfileBuffer) {
         int[] nesting = depth.get();
         nesting[0]++;
         try {
@@ -90,7 +103,8 @@ public final class RacedetTransformer implements ClassFileTransformer {
                 && (!redefining || infos.isShadowed(loader, name));
         ClassWriter writer = new ClassWriter(reader, 0);
         InstrumentingClassVisitor visitor = new InstrumentingClassVisitor(writer,
-                new MemberResolver(infos, loader, mayRead), filter.includes(binaryName), mayAddMembers);
+                new MemberResolver(infos, loader, mayRead), MaxLocals.of(reader), filter.includes(binaryName),
+                mayAddMembers);
         // Expanded frames: SynchronizedMethodVisitor writes one F_NEW frame for its handler.
         reader.accept(visitor, ClassReader.EXPAND_FRAMES);
         byte[] result = writer.toByteArray();
@@ -100,17 +114,41 @@ public final class RacedetTransformer implements ClassFileTransformer {
         return result;
     }
 
-    /** A JDK class of {@link JdkThreadHooks} with its hooks, or {@code null} if none applies. */
-    private static byte[] hookThreads(String className, byte[] bytes) {
+    /**
+     * A class of the JDK with its synchronization instrumented (and the {@link JdkThreadHooks} where
+     * they apply), or {@code null} to leave it as it is.
+     */
+    byte[] instrumentJdk(ClassLoader loader, String className, byte[] bytes) {
+        boolean threadHooks = loader == null && JdkThreadHooks.hooks(className);
+        boolean sync = JdkClasses.instruments(className);
+        if (!threadHooks && !sync) {
+            return null;
+        }
+        int[] nesting = depth.get();
+        nesting[0]++;
         try {
             ClassReader reader = new ClassReader(bytes);
+            infos.remember(loader, ClassInfo.of(reader));
+            MemberResolver resolver = new MemberResolver(infos, loader, nesting[0] == 1);
+            sync = sync && SyncScan.synchronizes(reader, resolver);
+            if (!threadHooks && !sync) {
+                return null;
+            }
             ClassWriter writer = new ClassWriter(reader, 0);
-            JdkThreadHooks hooks = new JdkThreadHooks(writer);
-            reader.accept(hooks, 0);
-            return hooks.inserted() == 0 ? null : writer.toByteArray();
+            ClassVisitor visitor = writer;
+            if (sync) {
+                visitor = InstrumentingClassVisitor.forJdk(visitor, resolver, MaxLocals.of(reader));
+            }
+            if (threadHooks) {
+                visitor = new JdkThreadHooks(visitor);
+            }
+            reader.accept(visitor, ClassReader.EXPAND_FRAMES);
+            return writer.toByteArray();
         } catch (Throwable e) {
-            InternalErrors.record("hooking " + className.replace('/', '.') + " (left unmodified)", e);
+            InternalErrors.record("instrumenting " + className.replace('/', '.') + " (left unmodified)", e);
             return null;
+        } finally {
+            nesting[0]--;
         }
     }
 
@@ -121,5 +159,13 @@ public final class RacedetTransformer implements ClassFileTransformer {
      */
     private void warmUp() {
         transform(null, ClassLoader.getSystemClassLoader(), WarmUpClass.NAME, null, null, WarmUpClass.bytes());
+        String atomic = "java/util/concurrent/atomic/AtomicInteger";
+        try (InputStream in = ClassLoader.getSystemResourceAsStream(atomic + ".class")) {
+            if (in != null) {
+                instrumentJdk(null, atomic, in.readAllBytes()); // the JDK path, Unsafe calls included
+            }
+        } catch (IOException e) {
+            InternalErrors.record("warming up", e);
+        }
     }
 }

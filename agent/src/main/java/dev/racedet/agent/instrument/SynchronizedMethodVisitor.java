@@ -64,14 +64,14 @@ final class SynchronizedMethodVisitor extends MethodVisitor {
             Label resume = new Label();
             guards.guard(mv, locals, () -> {
                 pushMonitor();                              // [] -> [lock]
-                Hooks.call(mv, "monitorEnter", OBJ);        // -> []
+                Hooks.call(mv, Hooks.MONITORS, "monitorEnter", OBJ);        // -> []
             }, MonitorGuards.jumpTo(resume));
             super.visitLabel(resume);
             super.visitFrame(Opcodes.F_NEW, locals.length, locals, 0, EMPTY);
             super.visitInsn(Opcodes.NOP); // the body's own first frame, if any, must not share this offset
         } else {
             pushMonitor();                                  // [] -> [lock]
-            Hooks.call(mv, "monitorEnter", OBJ);            // -> []
+            Hooks.call(mv, Hooks.MONITORS, "monitorEnter", OBJ);            // -> []
         }
         super.visitLabel(bodyStart);
     }
@@ -85,7 +85,7 @@ final class SynchronizedMethodVisitor extends MethodVisitor {
                 return;
             }
             pushMonitor();                                  // [ret?] -> [ret? lock]
-            Hooks.call(mv, "monitorExit", OBJ);             // -> [ret?]
+            Hooks.call(mv, Hooks.MONITORS, "monitorExit", OBJ);             // -> [ret?]
         }
         super.visitInsn(opcode);
     }
@@ -106,7 +106,7 @@ final class SynchronizedMethodVisitor extends MethodVisitor {
         }
         guards.guard(mv, locals, () -> {
             pushMonitor();                                  // [] -> [lock]
-            Hooks.call(mv, "monitorExit", OBJ);             // -> []
+            Hooks.call(mv, Hooks.MONITORS, "monitorExit", OBJ);             // -> []
         }, v -> {
             if (hasValue) {
                 v.visitVarInsn(load, tmp);                  // [] -> [ret]
@@ -133,7 +133,7 @@ final class SynchronizedMethodVisitor extends MethodVisitor {
             super.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
         }
         pushMonitor();                           // [t] -> [t lock]
-        Hooks.call(mv, "monitorExit", OBJ);      // -> [t]
+        Hooks.call(mv, Hooks.MONITORS, "monitorExit", OBJ);      // -> [t]
         super.visitInsn(Opcodes.ATHROW);
         guards.emitHandlers(mv);
         guards.emitRanges(mv);

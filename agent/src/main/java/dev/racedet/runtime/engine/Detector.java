@@ -126,7 +126,7 @@ public final class Detector {
 
     /** {@code t} acquired {@code s}: a monitor entered, a volatile read, a lock taken. */
     public void acquire(ThreadState t, SyncClock s) {
-        s.joinInto(t.clock);
+        s.joinInto(t);
     }
 
     /** {@code t} is about to release {@code s}: a monitor exit, a volatile write, a lock release. */

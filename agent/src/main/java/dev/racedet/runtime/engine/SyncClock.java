@@ -1,21 +1,41 @@
 package dev.racedet.runtime.engine;
 
 /**
- * The vector clock of one synchronization object: a monitor, a volatile field, a lock, a class
- * initialization, a terminated thread. Releases join into it and acquires join out of it, both under
+ * The vector clock of one synchronization location: a monitor, a volatile field or atomic location,
+ * a class initialization, a fence. Releases join into it and acquires join out of it, both under
  * this object's own lock, so any number of threads may use it at once.
+ *
+ * <p>An acquire by the thread that made the previous acquire, with no release in between, is skipped
+ * without taking the lock: the location's clock is unchanged and the thread's clock only grew since,
+ * so the join would change nothing. That keeps a thread re-reading a volatile or re-entering an
+ * uncontended lock off the locked path.
  */
 public final class SyncClock {
     private final VectorClock clock = new VectorClock();
+    /** Releases so far (wrapping); changes under the lock, read without it. */
+    private volatile int version;
+    /** {@link ThreadState#serial} of the last acquirer and the version it joined, packed. */
+    private volatile long lastAcquire = -1L;
 
     /** Joins {@code from} into this clock (a release). */
     public synchronized void joinFrom(VectorClock from) {
         clock.join(from);
+        version++;
     }
 
-    /** Joins this clock into {@code into} (an acquire). */
-    public synchronized void joinInto(VectorClock into) {
-        into.join(clock);
+    /** Joins this clock into the clock of {@code t} (an acquire by {@code t}). */
+    public void joinInto(ThreadState t) {
+        if (lastAcquire == seen(t, version)) {
+            return;
+        }
+        synchronized (this) {
+            t.clock.join(clock);
+            lastAcquire = seen(t, version);
+        }
+    }
+
+    private static long seen(ThreadState t, int version) {
+        return ((long) t.serial << 32) | (version & 0xFFFF_FFFFL);
     }
 
     @Override

@@ -30,8 +30,8 @@ public final class ThreadIdentity {
      */
     @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; getId() is the same number
     private static String nameOf(Thread t) {
-        String name = t.getName();
-        if (!name.isEmpty()) {
+        String name = t.getName(); // null while the JVM is still attaching the thread
+        if (name != null && !name.isEmpty()) {
             return name;
         }
         return t.getClass().getName().startsWith("java.lang.") ? "unnamed thread #" + t.getId() : "unnamed thread";

@@ -22,6 +22,14 @@ public final class ThreadState {
     /** Set by {@link Detector#terminate}: later events of this thread are ignored. */
     boolean terminated;
     final ThreadIdentity identity;
+    /** Unique among all thread states ever created (wraps after 2^32): names this state in {@link SyncClock}. */
+    final int serial = nextSerial();
+    /**
+     * True while this thread runs racedet's own code (a hook, the transformer, racedet's threads):
+     * synchronization it performs then is racedet's, not the program's, and its hooks return at once.
+     * Only the owning thread reads or writes it.
+     */
+    public boolean insideRacedet;
     /**
      * Text a {@link RaceListener} produced while the detector held a lock, for the caller to print
      * after the event returns. Only the owning thread reads or writes it.
@@ -36,6 +44,12 @@ public final class ThreadState {
      */
     public ThreadState(Thread thread, String fallbackName) {
         this.identity = new ThreadIdentity(thread, fallbackName);
+    }
+
+    private static int serials;
+
+    private static synchronized int nextSerial() {
+        return serials++;
     }
 
     public ThreadIdentity identity() {

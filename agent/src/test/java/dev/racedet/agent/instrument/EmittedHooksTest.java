@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * transformer produces for classes that make every modeled call.
  */
 class EmittedHooksTest {
-    private static final List<String> RUNTIME = List.of("dev/racedet/runtime/Racedet", "dev/racedet/runtime/Registry");
+    private static final List<String> RUNTIME = List.of("dev/racedet/runtime/FieldHooks",
+            "dev/racedet/runtime/MonitorHooks", "dev/racedet/runtime/ThreadHooks", "dev/racedet/runtime/AtomicHooks",
+            "dev/racedet/runtime/Registry");
 
     @Test
     void every_emitted_hook_is_a_public_static_method_of_the_runtime() throws Exception {
@@ -33,21 +35,21 @@ class EmittedHooksTest {
         emitted.addAll(runtimeCalls(transformer.instrument(getClass().getClassLoader(), false, WarmUpClass.bytes(), true)));
         emitted.addAll(runtimeCalls(transformer.instrument(getClass().getClassLoader(), false, callsEverything(), true)));
         for (Path home : Bytecode.jdkHomes()) {
-            for (String jdkClass : List.of(JdkThreadHooks.THREAD, JdkThreadHooks.VIRTUAL_THREAD)) {
+            for (String jdkClass : List.of(JdkThreadHooks.THREAD, JdkThreadHooks.VIRTUAL_THREAD,
+                    "java/util/concurrent/atomic/AtomicInteger", "java/lang/invoke/VarHandle",
+                    "java/util/concurrent/ConcurrentHashMap")) {
                 byte[] original = Bytecode.jdkClass(home, jdkClass);
                 if (original != null) {
-                    ClassReader reader = new ClassReader(original);
-                    ClassWriter writer = new ClassWriter(reader, 0);
-                    reader.accept(new JdkThreadHooks(writer), 0);
-                    emitted.addAll(runtimeCalls(writer.toByteArray()));
+                    emitted.addAll(runtimeCalls(transformer.instrumentJdk(null, jdkClass, original)));
                 }
             }
         }
 
         for (String hook : List.of("read", "write", "readStatic", "writeStatic", "volatileRead", "volatileWrite",
                 "volatileReadStatic", "volatileWriteStatic", "classUse", "classInitialized", "monitorEnter",
-                "monitorExit", "wait", "join", "lock", "tryLock", "unlock", "await", "conditionCreated",
-                "readLockOf", "writeLockOf", "threadStarting", "threadExit", "staticFieldIdOf", "classIdOf")) {
+                "monitorExit", "wait", "sleep", "threadStarting", "threadExit", "aliveChecked", "stateChecked",
+                "joinReturned", "virtualThreadTask", "acquire", "release", "loadFence", "storeFence", "fullFence",
+                "staticFieldIdOf", "classIdOf")) {
             assertTrue(emitted.stream().anyMatch(call -> call.contains("." + hook + "(")),
                     "the sample classes exercise " + hook + ": " + emitted);
         }
@@ -89,33 +91,28 @@ class EmittedHooksTest {
     private static byte[] callsEverything() {
         String[][] calls = {
             {"java/lang/Object", "wait", "()V"}, {"java/lang/Object", "wait", "(J)V"}, {"java/lang/Object", "wait", "(JI)V"},
-            {"java/lang/Thread", "join", "()V"}, {"java/lang/Thread", "join", "(J)V"}, {"java/lang/Thread", "join", "(JI)V"},
-            {"java/lang/Thread", "start", "()V"},
-            {"java/util/concurrent/locks/Lock", "lock", "()V"}, {"java/util/concurrent/locks/Lock", "lockInterruptibly", "()V"},
-            {"java/util/concurrent/locks/Lock", "tryLock", "()Z"},
-            {"java/util/concurrent/locks/Lock", "tryLock", "(JLjava/util/concurrent/TimeUnit;)Z"},
-            {"java/util/concurrent/locks/Lock", "unlock", "()V"},
-            {"java/util/concurrent/locks/Lock", "newCondition", "()Ljava/util/concurrent/locks/Condition;"},
-            {"java/util/concurrent/locks/Condition", "await", "()V"},
-            {"java/util/concurrent/locks/Condition", "awaitUninterruptibly", "()V"},
-            {"java/util/concurrent/locks/Condition", "awaitNanos", "(J)J"},
-            {"java/util/concurrent/locks/Condition", "await", "(JLjava/util/concurrent/TimeUnit;)Z"},
-            {"java/util/concurrent/locks/Condition", "awaitUntil", "(Ljava/util/Date;)Z"},
-            {"java/util/concurrent/locks/ReadWriteLock", "readLock", "()Ljava/util/concurrent/locks/Lock;"},
-            {"java/util/concurrent/locks/ReadWriteLock", "writeLock", "()Ljava/util/concurrent/locks/Lock;"},
+            {"java/lang/Thread", "sleep", "(J)V"}, {"java/lang/Thread", "sleep", "(JI)V"},
+            {"sun/misc/Unsafe", "compareAndSwapInt", "(Ljava/lang/Object;JII)Z"},
+            {"sun/misc/Unsafe", "getLongVolatile", "(Ljava/lang/Object;J)J"},
+            {"sun/misc/Unsafe", "putOrderedObject", "(Ljava/lang/Object;JLjava/lang/Object;)V"},
+            {"sun/misc/Unsafe", "storeFence", "()V"}, {"sun/misc/Unsafe", "loadFence", "()V"},
+            {"sun/misc/Unsafe", "fullFence", "()V"},
         };
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "racedet/test/CallsEverything", null, "java/lang/Object", null);
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "all", "()V", null, null);
         mv.visitCode();
         for (String[] call : calls) {
-            boolean itf = call[0].startsWith("java/util/concurrent");
-            mv.visitInsn(Opcodes.ACONST_NULL);
+            boolean itf = false;
+            boolean isStatic = call[1].equals("sleep");
+            if (!isStatic) {
+                mv.visitInsn(Opcodes.ACONST_NULL);
+            }
             for (Type arg : Type.getArgumentTypes(call[2])) {
                 mv.visitInsn(arg.getSort() == Type.LONG ? Opcodes.LCONST_0
                         : arg.getSort() == Type.INT ? Opcodes.ICONST_0 : Opcodes.ACONST_NULL);
             }
-            mv.visitMethodInsn(itf ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL, call[0], call[1], call[2], itf);
+            mv.visitMethodInsn(isStatic ? Opcodes.INVOKESTATIC : Opcodes.INVOKEVIRTUAL, call[0], call[1], call[2], itf);
             int result = Type.getReturnType(call[2]).getSize();
             if (result > 0) {
                 mv.visitInsn(result == 2 ? Opcodes.POP2 : Opcodes.POP);

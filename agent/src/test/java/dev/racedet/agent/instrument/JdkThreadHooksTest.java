@@ -18,12 +18,12 @@ import org.junit.jupiter.api.TestFactory;
  * files of each installed JDK (17 and 25), and nowhere else.
  */
 class JdkThreadHooksTest {
-    private static final String STARTING = "INVOKESTATIC dev/racedet/runtime/Racedet.threadStarting(Ljava/lang/Thread;)V";
-    private static final String EXIT = "INVOKESTATIC dev/racedet/runtime/Racedet.threadExit()V";
+    private static final String STARTING = "INVOKESTATIC dev/racedet/runtime/ThreadHooks.threadStarting(Ljava/lang/Thread;)V";
+    private static final String EXIT = "INVOKESTATIC dev/racedet/runtime/ThreadHooks.threadExit()V";
     private static final String TASK =
-            "INVOKESTATIC dev/racedet/runtime/Racedet.virtualThreadTask(Ljava/lang/Runnable;)Ljava/lang/Runnable;";
+            "INVOKESTATIC dev/racedet/runtime/ThreadHooks.virtualThreadTask(Ljava/lang/Runnable;)Ljava/lang/Runnable;";
 
-    private static final String ADDED = "INVOKESTATIC dev/racedet/runtime/Racedet.shutdownHookAdded(Ljava/lang/Thread;)V";
+    private static final String ADDED = "INVOKESTATIC dev/racedet/runtime/ThreadHooks.shutdownHookAdded(Ljava/lang/Thread;)V";
 
     @TestFactory
     List<DynamicTest> thread_start_reports_the_child_before_every_start0_and_exit_reports_at_entry() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** What the transformer adds to a class, and which accesses it checks, in the cases that need care. */
 class TransformerChoicesTest {
     private static final ClassLoader LOADER = TransformerChoicesTest.class.getClassLoader();
-    private static final String PLAIN_HOOKS = "INVOKESTATIC dev/racedet/runtime/Racedet.(read|write)\\(.*";
+    private static final String PLAIN_HOOKS = "INVOKESTATIC dev/racedet/runtime/FieldHooks.(read|write)\\(.*";
 
     @Test
     void synthetic_fields_get_no_shadow_and_no_check() {

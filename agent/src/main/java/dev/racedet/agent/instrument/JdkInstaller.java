@@ -1,0 +1,54 @@
+package dev.racedet.agent.instrument;
+
+import dev.racedet.runtime.InternalErrors;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Instruments the JDK classes that were loaded before the transformer was registered, by
+ * retransformation (no member is added): the synchronization of every {@link JdkClasses} class and
+ * the {@link JdkThreadHooks}. Classes loaded later are instrumented as they load. Classes are
+ * retransformed in batches; a batch that fails is retried class by class, and a class that cannot
+ * be retransformed stays as it is (counted as an internal error).
+ */
+final class JdkInstaller {
+    private static final int BATCH = 200;
+
+    private JdkInstaller() {
+    }
+
+    static void install(Instrumentation instrumentation) {
+        ClassLoader platform = ClassLoader.getPlatformClassLoader();
+        List<Class<?>> jdk = new ArrayList<>();
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            ClassLoader loader = loaded.getClassLoader();
+            if ((loader == null || loader == platform) && !loaded.isArray() && !loaded.isPrimitive()
+                    && !loaded.isHidden() && instrumentation.isModifiableClass(loaded) && applies(loaded, loader)) {
+                jdk.add(loaded);
+            }
+        }
+        for (int from = 0; from < jdk.size(); from += BATCH) {
+            retransform(instrumentation, jdk.subList(from, Math.min(jdk.size(), from + BATCH)));
+        }
+    }
+
+    private static boolean applies(Class<?> type, ClassLoader loader) {
+        String name = type.getName().replace('.', '/');
+        return JdkClasses.instruments(name) || loader == null && JdkThreadHooks.hooks(name);
+    }
+
+    private static void retransform(Instrumentation instrumentation, List<Class<?>> batch) {
+        try {
+            instrumentation.retransformClasses(batch.toArray(new Class<?>[0]));
+        } catch (Throwable batchFailed) {
+            for (Class<?> type : batch) {
+                try {
+                    instrumentation.retransformClasses(type);
+                } catch (Throwable e) {
+                    InternalErrors.record("instrumenting " + type.getName() + " (left unmodified)", e);
+                }
+            }
+        }
+    }
+}

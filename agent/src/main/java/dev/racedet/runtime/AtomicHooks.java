@@ -1,0 +1,98 @@
+package dev.racedet.runtime;
+
+import static dev.racedet.runtime.Engine.DETECTOR;
+import static dev.racedet.runtime.Engine.SHADOWS;
+
+import dev.racedet.runtime.engine.SyncClock;
+import dev.racedet.runtime.engine.ThreadState;
+
+/**
+ * Hooks of atomic memory operations: calls of {@code jdk.internal.misc.Unsafe} and
+ * {@code sun.misc.Unsafe} in every instrumented class, the JDK's included. {@code VarHandle}s, field
+ * updaters and the {@code java.util.concurrent} classes are all built from those calls, so they are
+ * modeled where they are implemented. A location is an object (or array) and an offset in it, the
+ * same key volatile field instructions use ({@link FieldHooks}); with no object, the offset is an
+ * off-heap address.
+ *
+ * <p>Placement contract: {@link #release} runs before the operation that writes with release
+ * semantics (a volatile or release store, a CAS or get-and-op, whether it will succeed or not:
+ * releasing before a failed CAS only adds an edge, never loses one), {@link #acquire} after the
+ * operation that reads with acquire semantics. Plain and opaque operations get neither.
+ *
+ * <p>Fences have no location. racedet models them soundly by over-synchronizing: every release
+ * fence releases into one clock shared by all fences and every acquire fence acquires it, so a fence
+ * orders a thread after every earlier release fence of every thread. That never reports a false
+ * race through a fence-based publication; it can hide a race between two threads that both use
+ * fences, and it makes fences contend on one lock.
+ */
+public final class AtomicHooks {
+    private AtomicHooks() {
+    }
+
+    /** After an atomic read with acquire semantics of {@code offset} in {@code base}. */
+    public static void acquire(Object base, long offset) {
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                SyncClock s = SHADOWS.findLocation(base, offset);
+                if (s != null) {
+                    DETECTOR.acquire(t, s);
+                }
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("atomic acquire hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    /** Before an atomic write with release semantics of {@code offset} in {@code base}. */
+    public static void release(Object base, long offset) {
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                DETECTOR.release(t, SHADOWS.location(base, offset));
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("atomic release hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    /** After a load fence ({@code loadFence}, {@code VarHandle.acquireFence}). */
+    public static void loadFence() {
+        fence(true, false);
+    }
+
+    /** Before a store fence ({@code storeFence}, {@code VarHandle.releaseFence}). */
+    public static void storeFence() {
+        fence(false, true);
+    }
+
+    /** At a full fence: both. */
+    public static void fullFence() {
+        fence(true, true);
+    }
+
+    private static void fence(boolean acquire, boolean release) {
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                if (acquire) {
+                    DETECTOR.acquire(t, SHADOWS.fences());
+                }
+                if (release) {
+                    DETECTOR.release(t, SHADOWS.fences());
+                }
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("fence hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package dev.racedet.runtime;
+
+import static dev.racedet.runtime.Engine.DETECTOR;
+import static dev.racedet.runtime.Engine.SHADOWS;
+
+import dev.racedet.runtime.engine.SyncClock;
+import dev.racedet.runtime.engine.ThreadState;
+import dev.racedet.runtime.engine.VarState;
+
+/**
+ * Hooks of field instructions and class initialization: plain fields of checked classes become
+ * access events (race candidates), volatile fields anywhere become acquire and release events on
+ * their memory location (the same location {@link AtomicHooks} sees for {@code Unsafe} and
+ * {@code VarHandle} access to that field). Every method is static, takes int ids computed at
+ * instrumentation time and never throws.
+ */
+public final class FieldHooks {
+    private FieldHooks() {
+    }
+
+    /** Before GETFIELD of a plain field, in code of a class other than the field's declaring class. */
+    public static void read(Object owner, int fieldId, int siteId) {
+        access(owner, null, fieldId, siteId, false);
+    }
+
+    /** Before PUTFIELD of a plain field, in code of a class other than the field's declaring class. */
+    public static void write(Object owner, int fieldId, int siteId) {
+        access(owner, null, fieldId, siteId, true);
+    }
+
+    /**
+     * Before GETFIELD of a plain field, in code of the field's declaring class, which passes the
+     * shadow field it read inline ({@code null} until the first access installs it).
+     */
+    public static void read(Object owner, VarState shadow, int fieldId, int siteId) {
+        access(owner, shadow, fieldId, siteId, false);
+    }
+
+    /** Before PUTFIELD of a plain field, in code of the field's declaring class. */
+    public static void write(Object owner, VarState shadow, int fieldId, int siteId) {
+        access(owner, shadow, fieldId, siteId, true);
+    }
+
+    private static void access(Object owner, VarState shadow, int fieldId, int siteId, boolean write) {
+        if (owner == null) {
+            return; // the instruction throws NullPointerException: no access
+        }
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                VarState v = SHADOWS.field(owner, shadow, fieldId);
+                if (write) {
+                    DETECTOR.write(t, v, siteId);
+                } else {
+                    DETECTOR.read(t, v, siteId);
+                }
+                Engine.printPending(t);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record(write ? "write hook" : "read hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    /** After GETSTATIC of a plain static field declared by class {@code classId}. */
+    public static void readStatic(int fieldId, int siteId, int classId) {
+        staticAccess(fieldId, siteId, classId, false);
+    }
+
+    /** After PUTSTATIC of a plain static field declared by class {@code classId}. */
+    public static void writeStatic(int fieldId, int siteId, int classId) {
+        staticAccess(fieldId, siteId, classId, true);
+    }
+
+    private static void staticAccess(int fieldId, int siteId, int classId, boolean write) {
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                useClass(t, classId);
+                VarState v = SHADOWS.staticField(fieldId);
+                if (write) {
+                    DETECTOR.write(t, v, siteId);
+                } else {
+                    DETECTOR.read(t, v, siteId);
+                }
+                Engine.printPending(t);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record(write ? "static write hook" : "static read hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    // ---- volatile fields ----------------------------------------------------------------------
+
+    /** After GETFIELD of a volatile field: acquires what writers of that location released. */
+    public static void volatileRead(Object owner, int fieldId) {
+        if (owner == null) {
+            return;
+        }
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                SyncClock s = SHADOWS.findVolatileField(owner, fieldId);
+                if (s != null) {
+                    DETECTOR.acquire(t, s);
+                }
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("volatile read hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    /** Before PUTFIELD of a volatile field. */
+    public static void volatileWrite(Object owner, int fieldId) {
+        if (owner == null) {
+            return;
+        }
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                DETECTOR.release(t, SHADOWS.volatileField(owner, fieldId));
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("volatile write hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    /** After GETSTATIC of a volatile static field declared by class {@code classId} (-1: JDK code). */
+    public static void volatileReadStatic(int fieldId, int classId) {
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                if (classId >= 0) {
+                    useClass(t, classId);
+                }
+                DETECTOR.acquire(t, SHADOWS.staticVolatile(fieldId));
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("static volatile read hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    /** Before PUTSTATIC of a volatile static field (the class use is recorded after it). */
+    public static void volatileWriteStatic(int fieldId) {
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                DETECTOR.release(t, SHADOWS.staticVolatile(fieldId));
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("static volatile write hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    // ---- class initialization -----------------------------------------------------------------
+
+    /** Before each return of the static initializer of class {@code classId}. */
+    public static void classInitialized(int classId) {
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                DETECTOR.classInitialized(t, SHADOWS.classInit(classId));
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("class initialization hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    /** After an instruction that needs class {@code classId} initialized (e.g. GETSTATIC of a final). */
+    public static void classUse(int classId) {
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                useClass(t, classId);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("class use hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    private static void useClass(ThreadState t, int classId) {
+        if (!t.hasSeenClass(classId)) {
+            DETECTOR.classUsed(t, classId, SHADOWS.classInit(classId));
+        }
+    }
+}

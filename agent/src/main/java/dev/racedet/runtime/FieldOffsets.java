@@ -1,0 +1,69 @@
+package dev.racedet.runtime;
+
+import java.lang.reflect.Method;
+
+/**
+ * The memory location of an instance field as {@code Unsafe} and {@code VarHandle} name it: its
+ * offset in the object. Volatile field instructions key their clock by it, so a volatile write seen
+ * by a {@code getIntVolatile}, or a CAS seen by a plain volatile read, meet in one clock. Offsets
+ * come from {@code jdk.internal.misc.Unsafe.objectFieldOffset(Class, String)} (the agent exports that
+ * package to racedet at startup), computed once per field and class of object, never on the hot path
+ * beyond a {@link ClassValue} lookup. Where the offset cannot be had (no export, a class of another
+ * shape), the field is keyed by its id instead, which is negative and so never collides with an
+ * offset: volatile and atomic accesses of that field then do not meet, which can only lose edges the
+ * field carries through {@code Unsafe}.
+ */
+final class FieldOffsets {
+    private static final Object UNSAFE;
+    private static final Method OBJECT_FIELD_OFFSET;
+
+    static {
+        Object unsafe = null;
+        Method offset = null;
+        try {
+            Class<?> type = Class.forName("jdk.internal.misc.Unsafe");
+            unsafe = type.getMethod("getUnsafe").invoke(null);
+            offset = type.getMethod("objectFieldOffset", Class.class, String.class);
+        } catch (Throwable notExported) {
+            // keyed by field id (see the class comment)
+        }
+        UNSAFE = unsafe;
+        OBJECT_FIELD_OFFSET = offset;
+    }
+
+    private final StateArray<ByClass> byField = new StateArray<>(ByClass::new);
+
+    /** The location key of field {@code fieldId} in objects of {@code type}. */
+    long keyOf(Class<?> type, int fieldId) {
+        return byField.get(fieldId).get(type);
+    }
+
+    /** The key used when no offset is known: negative, unlike every offset. */
+    static long fallbackKey(int fieldId) {
+        return -1L - fieldId;
+    }
+
+    /** Per field id: the location key by class of the accessed object. */
+    private static final class ByClass extends ClassValue<Long> {
+        private final int fieldId;
+
+        ByClass(int fieldId) {
+            this.fieldId = fieldId;
+        }
+
+        @Override
+        protected Long computeValue(Class<?> type) {
+            Registry.Field field = Registry.field(fieldId);
+            for (Class<?> c = type; c != null && OBJECT_FIELD_OFFSET != null; c = c.getSuperclass()) {
+                if (c.getName().equals(field.declaringClass())) {
+                    try {
+                        return (Long) OBJECT_FIELD_OFFSET.invoke(UNSAFE, c, field.name());
+                    } catch (Throwable e) {
+                        break;
+                    }
+                }
+            }
+            return fallbackKey(fieldId);
+        }
+    }
+}

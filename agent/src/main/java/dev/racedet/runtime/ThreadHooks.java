@@ -1,0 +1,194 @@
+package dev.racedet.runtime;
+
+import static dev.racedet.runtime.Engine.DETECTOR;
+import static dev.racedet.runtime.Engine.SHADOWS;
+import static dev.racedet.runtime.Engine.THREADS;
+
+import dev.racedet.runtime.engine.SyncClock;
+import dev.racedet.runtime.engine.ThreadState;
+
+/**
+ * Hooks of the thread life cycle, called from inside {@code java.lang.Thread},
+ * {@code java.lang.VirtualThread} and {@code java.lang.ApplicationShutdownHooks} (see the agent's
+ * {@code JdkThreadHooks}), so they hold for every caller: a method reference, a JDK pool, a
+ * {@code Thread} subclass. Also the replacement of {@code Thread.sleep}, whose interruption the JVM
+ * detects natively. Never throws anything of its own.
+ */
+public final class ThreadHooks {
+    /** The offset of {@code Thread.interrupted}, the location {@code interrupt()} releases into. */
+    private static final int INTERRUPTED_FIELD = Registry.fieldId("java.lang.Thread", "interrupted", "Z");
+
+    private ThreadHooks() {
+    }
+
+    /**
+     * Called inside the JDK's own start code, by the starting thread, once the start has passed its
+     * "not started yet" check and under the exclusion that check needs (before {@code start0()} in
+     * {@code java.lang.Thread}, after the NEW-to-STARTED transition in {@code java.lang.VirtualThread}):
+     * everything the starter did so far happens-before {@code child}.
+     */
+    public static void threadStarting(Thread child) {
+        if (child == null) {
+            return;
+        }
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                DETECTOR.fork(t, THREADS.of(child));
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("thread start hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    /**
+     * Inside {@code ApplicationShutdownHooks.add}, once {@code hook} is registered: the registrar's
+     * actions happen-before the hook, which the JVM starts at shutdown.
+     */
+    public static void shutdownHookAdded(Thread hook) {
+        if (hook == null) {
+            return;
+        }
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                DETECTOR.handOver(t, THREADS.of(hook));
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("shutdown hook registration hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    /** At entry of {@code Thread.exit()} (platform threads), on the terminating thread itself. */
+    public static void threadExit() {
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                DETECTOR.terminate(t);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("thread exit hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    /**
+     * At entry of {@code VirtualThread.run(Runnable)}: returns the task the virtual thread runs instead,
+     * which runs {@code task} and then records the thread's termination ({@link #threadExit}).
+     */
+    public static Runnable virtualThreadTask(Runnable task) {
+        return task == null ? null : new VirtualThreadTask(task);
+    }
+
+    /**
+     * Before {@code Thread.isAlive()} returns {@code alive} for {@code thread}: a thread seen dead has
+     * terminated, and everything it did happens-before (JLS 17.4.4).
+     */
+    public static void aliveChecked(boolean alive, Thread thread) {
+        if (!alive) {
+            terminationSeen(thread);
+        }
+    }
+
+    /** Before {@code Thread.getState()} returns {@code state}: TERMINATED is like a false isAlive. */
+    public static void stateChecked(Thread.State state, Thread thread) {
+        if (state == Thread.State.TERMINATED) {
+            terminationSeen(thread);
+        }
+    }
+
+    /**
+     * Before every return of a {@code Thread.join} overload on {@code thread}: if the join ended
+     * because the thread terminated (and not because it timed out), the termination happens-before.
+     */
+    public static void joinReturned(Thread thread) {
+        if (thread != null && !thread.isAlive()) {
+            terminationSeen(thread);
+        }
+    }
+
+    private static void terminationSeen(Thread thread) {
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null && thread != null) {
+                ThreadState joined = THREADS.find(thread);
+                if (joined != null && joined != t) {
+                    DETECTOR.join(t, joined);
+                }
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("thread termination hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    /** Replaces {@code Thread.sleep(millis)}: an interruption it reports happens-after the interrupt. */
+    public static void sleep(long millis) throws InterruptedException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            interruptDetected();
+            throw e;
+        }
+    }
+
+    /** Replaces {@code Thread.sleep(millis, nanos)}. */
+    public static void sleep(long millis, int nanos) throws InterruptedException {
+        try {
+            Thread.sleep(millis, nanos);
+        } catch (InterruptedException e) {
+            interruptDetected();
+            throw e;
+        }
+    }
+
+    /**
+     * The current thread detected its interruption natively (an InterruptedException from a wait or
+     * a sleep): it acquires what {@code interrupt()} released into the thread's {@code interrupted}
+     * field (JLS 17.4.4: an interrupt happens-before the interrupted thread detects it).
+     */
+    static void interruptDetected() {
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                SyncClock s = SHADOWS.findVolatileField(Thread.currentThread(), INTERRUPTED_FIELD);
+                if (s != null) {
+                    DETECTOR.acquire(t, s);
+                }
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("interrupt hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    /** A virtual thread's task, followed by the thread's termination. */
+    private static final class VirtualThreadTask implements Runnable {
+        private final Runnable task;
+
+        VirtualThreadTask(Runnable task) {
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            try {
+                task.run();
+            } finally {
+                threadExit();
+            }
+        }
+    }
+}
