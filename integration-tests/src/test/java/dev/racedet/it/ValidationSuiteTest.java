@@ -14,6 +14,7 @@ import dev.racedet.it.support.Json;
 import dev.racedet.it.support.Sources;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,11 @@ import org.junit.jupiter.api.TestFactory;
  *       {@code thirdparty.*} properties. Library classes are not checked (the include pattern covers
  *       only the targets), but their synchronization is tracked.</li>
  *   <li>Target JVMs run two at a time ({@code -Dracedet.corpus.parallelism=N} changes it); each
- *       dynamic test waits for its own run.</li>
+ *       dynamic test waits for its own run. {@code -Dracedet.corpus.quickJit=true} runs them with C1
+ *       only, to save CPU.</li>
+ *   <li>The {@code realistic} group holds programs of 100 to 300 lines mixing many correctly
+ *       synchronized fields with a few marked races; every other group has traps and racy
+ *       programs.</li>
  * </ul>
  */
 class ValidationSuiteTest {
@@ -59,7 +64,15 @@ class ValidationSuiteTest {
             "thirdparty.disruptor", "thirdparty.agrona");
     /** Groups the corpus must cover, each with traps and racy programs. */
     private static final List<String> GROUPS = List.of("juc", "atomics", "threads", "jdkmonitors",
-            "methodrefs", "arrays", "collections", "libraries", "realistic");
+            "methodrefs", "arrays", "collections", "libraries");
+    /** The group of realistic programs: many correctly synchronized fields and a few marked races each. */
+    private static final String REALISTIC = "realistic";
+
+    /**
+     * System property: {@code true} runs the target JVMs with C1 only ({@code -XX:TieredStopAtLevel=1}),
+     * which halves the CPU the agent's startup costs per JVM. Labels do not depend on the JIT.
+     */
+    static final String QUICK_JIT = "racedet.corpus.quickJit";
 
     private static ConcurrentRuns runs;
 
@@ -70,8 +83,8 @@ class ValidationSuiteTest {
         for (CorpusTarget t : targets) {
             racy += Sources.markedLines(t.source()).isEmpty() ? 0 : 1;
         }
-        assertTrue(targets.size() >= 150, "only " + targets.size() + " targets");
-        assertTrue(racy >= 60 && targets.size() - racy >= 60, racy + " racy of " + targets.size());
+        assertTrue(targets.size() >= 180, "only " + targets.size() + " targets");
+        assertTrue(racy >= 80 && targets.size() - racy >= 80, racy + " racy of " + targets.size());
         Map<String, List<CorpusTarget>> byGroup = targets.stream()
                 .collect(Collectors.groupingBy(t -> t.group(PACKAGE), TreeMap::new, Collectors.toList()));
         for (String group : GROUPS) {
@@ -82,6 +95,13 @@ class ValidationSuiteTest {
             }
             assertTrue(marked >= 1 && members.size() - marked >= 1,
                     group + " needs traps and racy programs: " + marked + " racy of " + members.size());
+        }
+        List<CorpusTarget> realistic = byGroup.getOrDefault(REALISTIC, List.of());
+        assertTrue(realistic.size() >= 5, "only " + realistic.size() + " realistic programs");
+        for (CorpusTarget t : realistic) {
+            long lines = Files.readAllLines(t.source()).size();
+            assertTrue(lines >= 100 && lines <= 300, t.simpleName() + " has " + lines + " lines");
+            assertTrue(!Sources.markedLines(t.source()).isEmpty(), t.simpleName() + " marks no race");
         }
     }
 
@@ -129,9 +149,12 @@ class ValidationSuiteTest {
 
     private static AgentRun.Result check(Jdks.Jdk jdk, CorpusTarget target, AgentOptions options) throws Exception {
         AgentRun run = AgentRun.on(jdk.home());
+        run.jvmArgs("-XX:+UnlockDiagnosticVMOptions", "-XX:+BytecodeVerificationLocal");
+        if (Boolean.getBoolean(QUICK_JIT)) {
+            run.jvmArgs("-XX:TieredStopAtLevel=1");
+        }
         AgentRun.Result result = run
                 .agent(options.setInclude(PACKAGE + ".*").setJson(run.jsonPath().toString()))
-                .jvmArgs("-XX:+UnlockDiagnosticVMOptions", "-XX:+BytecodeVerificationLocal")
                 .runClass(classPath(), target.className());
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals(0, Json.integer(result.summary().get("internalErrors")), result::toString);
