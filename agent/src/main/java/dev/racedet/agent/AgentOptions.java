@@ -36,9 +36,17 @@ public final class AgentOptions {
      * {@value #DEFAULT_CLOCK_LIMIT} (2^40 - 1).
      */
     public static final String CLOCK_LIMIT = "clockLimit";
+    /**
+     * Directory where racedet keeps the JDK classes it instrumented, so later JVMs of the same JDK
+     * and racedet build start fast; {@value #NO_CACHE} for none. Created private to the user; a
+     * directory other users can write is not used. Default {@code ~/.cache/racedet}.
+     */
+    public static final String CACHE = "cache";
+    /** The {@link #CACHE} value that turns the cache off. */
+    public static final String NO_CACHE = "none";
 
     /** Every valid key, in the order the README lists them. */
-    public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, CLOCK_LIMIT);
+    public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, CACHE, CLOCK_LIMIT);
 
     /** Default of {@link #CLOCK_LIMIT}. */
     public static final long DEFAULT_CLOCK_LIMIT = (1L << 40) - 1;
@@ -94,6 +102,11 @@ public final class AgentOptions {
                 }
             }
             case CLOCK_LIMIT -> parseClockLimit(value);
+            case CACHE -> {
+                if (value.isEmpty()) {
+                    throw new InvalidOptionException("option '" + key + "' needs a directory or '" + NO_CACHE + "'");
+                }
+            }
             default -> {
                 if (value.isEmpty()) {
                     throw new InvalidOptionException("option '" + key + "' needs a file path");
@@ -158,6 +171,19 @@ public final class AgentOptions {
 
     public AgentOptions setOut(String path) {
         return set(OUT, path);
+    }
+
+    /** The {@link #CACHE} directory, or {@code null} for no cache. */
+    public Path getCacheDirectory() {
+        String value = values.get(CACHE);
+        if (NO_CACHE.equals(value)) {
+            return null;
+        }
+        return value != null ? absolute(value) : Path.of(System.getProperty("user.home"), ".cache", "racedet");
+    }
+
+    public AgentOptions setCache(String directory) {
+        return set(CACHE, directory);
     }
 
     /** {@link #CLOCK_LIMIT}, or {@link #DEFAULT_CLOCK_LIMIT}. */

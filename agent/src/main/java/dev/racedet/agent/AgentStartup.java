@@ -28,7 +28,8 @@ public final class AgentStartup {
         Racedet.setClockLimit(options.getClockLimit());
         Racedet.initialize();
         Lifecycle.start(path(options.getOut()), path(options.getJson()));
-        RacedetTransformer.install(instrumentation, new ClassFilter(options.getInclude(), options.getExclude()));
+        RacedetTransformer.install(instrumentation, new ClassFilter(options.getInclude(), options.getExclude()),
+                options.getCacheDirectory());
     }
 
     /**

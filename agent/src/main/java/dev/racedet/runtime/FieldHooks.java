@@ -95,6 +95,60 @@ public final class FieldHooks {
         }
     }
 
+    // ---- JDK collections used from checked code ------------------------------------------------
+
+    /** Before a call from checked code to a method of a JDK collection, at site {@code siteId}. */
+    public static void collectionCall(int siteId) {
+        ThreadState t = Engine.THREADS.currentOrBusy();
+        if (t != null && !t.insideRacedet) {
+            t.collectionSite = siteId;
+        }
+    }
+
+    /** After that call returned. */
+    public static void collectionReturned() {
+        ThreadState t = Engine.THREADS.currentOrBusy();
+        if (t != null && !t.insideRacedet) {
+            t.collectionSite = -1;
+        }
+    }
+
+    /**
+     * Before GETFIELD of a plain field of a JDK collection, in JDK code: checked only inside a
+     * collection call from checked code, and reported at that call's site.
+     */
+    public static void jdkRead(Object owner, int jdkFieldId) {
+        jdkAccess(owner, jdkFieldId, false);
+    }
+
+    /** Before PUTFIELD of a plain field of a JDK collection, in JDK code. */
+    public static void jdkWrite(Object owner, int jdkFieldId) {
+        jdkAccess(owner, jdkFieldId, true);
+    }
+
+    private static void jdkAccess(Object owner, int jdkFieldId, boolean write) {
+        if (owner == null) {
+            return;
+        }
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null && t.collectionSite >= 0) {
+                VarState v = SHADOWS.field(owner, null, JdkFields.fieldId(jdkFieldId));
+                if (write) {
+                    DETECTOR.write(t, v, t.collectionSite);
+                } else {
+                    DETECTOR.read(t, v, t.collectionSite);
+                }
+                Engine.printPending(t);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record(write ? "collection write hook" : "collection read hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
     // ---- volatile fields ----------------------------------------------------------------------
 
     /** After GETFIELD of a volatile field: acquires what writers of that location released. */
@@ -136,7 +190,31 @@ public final class FieldHooks {
         }
     }
 
-    /** After GETSTATIC of a volatile static field declared by class {@code classId} (-1: JDK code). */
+    /** {@link #volatileRead} in JDK code, which names the field by its {@link JdkFields} id. */
+    public static void jdkVolatileRead(Object owner, int jdkFieldId) {
+        if (owner != null) {
+            volatileRead(owner, JdkFields.fieldId(jdkFieldId));
+        }
+    }
+
+    /** {@link #volatileWrite} in JDK code. */
+    public static void jdkVolatileWrite(Object owner, int jdkFieldId) {
+        if (owner != null) {
+            volatileWrite(owner, JdkFields.fieldId(jdkFieldId));
+        }
+    }
+
+    /** {@link #volatileReadStatic} in JDK code (no class use: JDK statics are not checked). */
+    public static void jdkVolatileReadStatic(int jdkFieldId) {
+        volatileReadStatic(JdkFields.fieldId(jdkFieldId), -1);
+    }
+
+    /** {@link #volatileWriteStatic} in JDK code. */
+    public static void jdkVolatileWriteStatic(int jdkFieldId) {
+        volatileWriteStatic(JdkFields.fieldId(jdkFieldId));
+    }
+
+    /** After GETSTATIC of a volatile static field declared by class {@code classId} (-1: none to use). */
     public static void volatileReadStatic(int fieldId, int classId) {
         ThreadState t = null;
         try {

@@ -24,6 +24,7 @@ import java.util.List;
 public final class Lifecycle {
     private static final Object WRITE_LOCK = new Object();
     private static volatile JsonRefresher refresher;
+    private static volatile Runnable atExit;
     private static JsonFile json;
     private static boolean jsonFailureReported;
 
@@ -56,6 +57,11 @@ public final class Lifecycle {
         if (json != null && json.replaceable()) {
             refresher = JsonRefresher.start(Lifecycle::writeJson);
         }
+    }
+
+    /** Registers racedet's own work to run first at exit (one piece; a later call replaces it). */
+    public static void atExit(Runnable work) {
+        atExit = work;
     }
 
     /**
@@ -120,6 +126,14 @@ public final class Lifecycle {
         }
 
         private void finish() {
+            Runnable work = atExit;
+            if (work != null) {
+                try {
+                    work.run();
+                } catch (Throwable e) {
+                    InternalErrors.record("work at exit", e);
+                }
+            }
             List<Race> races = List.of();
             try {
                 races = Racedet.reporter().races();

@@ -1,5 +1,6 @@
 package dev.racedet.runtime;
 
+import dev.racedet.runtime.engine.ThreadState;
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -87,21 +88,30 @@ public final class Registry {
      * allocation once known (a {@link ClassValue} lookup).
      */
     public static int staticFieldIdOf(Class<?> owner, int fieldId) {
+        // Inside racedet: the ClassValue machinery synchronizes, and that is not the program's.
+        ThreadState t = null;
         try {
+            t = Engine.enter();
             return FIELD_SCOPES.get(fieldId).idOf(owner);
         } catch (Throwable e) {
             InternalErrors.record("static field id", e);
             return fieldId;
+        } finally {
+            Engine.exit(t);
         }
     }
 
     /** Hook: like {@link #staticFieldIdOf}, for class ids (initialization and use of a class). */
     public static int classIdOf(Class<?> owner, int classId) {
+        ThreadState t = null;
         try {
+            t = Engine.enter();
             return CLASS_SCOPES.get(classId).idOf(owner);
         } catch (Throwable e) {
             InternalErrors.record("class id", e);
             return classId;
+        } finally {
+            Engine.exit(t);
         }
     }
 

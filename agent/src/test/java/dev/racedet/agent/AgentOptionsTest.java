@@ -53,12 +53,12 @@ class AgentOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"nope=1", "include", "=a", "include=a,include=b", "include=", "include=a b",
-        "exclude=a::b", "exclude=:a", "exclude=a:", "include=a*b/c", "json=", "out=", "include=a,"})
+        "exclude=a::b", "exclude=:a", "exclude=a:", "include=a*b/c", "json=", "out=", "include=a,", "cache="})
     void parse_rejects_bad_option_strings(String bad) {
         AgentOptions.InvalidOptionException e =
                 assertThrows(AgentOptions.InvalidOptionException.class, () -> new AgentOptions(bad));
         assertTrue(e.getMessage().startsWith("racedet: "), e.getMessage());
-        assertTrue(e.getMessage().contains("valid options: include, exclude, json, out, clockLimit"), e.getMessage());
+        assertTrue(e.getMessage().contains("valid options: include, exclude, json, out, cache, clockLimit"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
 
@@ -67,6 +67,14 @@ class AgentOptionsTest {
         AgentOptions.InvalidOptionException e =
                 assertThrows(AgentOptions.InvalidOptionException.class, () -> new AgentOptions("colour=red"));
         assertTrue(e.getMessage().startsWith("racedet: unknown option 'colour'"), e.getMessage());
+    }
+
+    @Test
+    void cache_defaults_to_the_user_cache_directory_and_none_turns_it_off() {
+        assertEquals(java.nio.file.Path.of(System.getProperty("user.home"), ".cache", "racedet"),
+                new AgentOptions().getCacheDirectory());
+        assertEquals(null, new AgentOptions("cache=none").getCacheDirectory());
+        assertEquals(java.nio.file.Path.of("/tmp/rc"), new AgentOptions("cache=/tmp/rc").getCacheDirectory());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.racedet.agent.instrument;
 
+import dev.racedet.runtime.JdkFields;
 import dev.racedet.runtime.Registry;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -90,14 +91,14 @@ final class FieldAccessVisitor extends MethodVisitor {
             super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
             return;
         }
-        int fieldId = fieldId(field, name);
+        int fieldId = accessId(field, name);
         if (field.isVolatile()) {
             // [obj] -> DUP -> [obj obj] -> GETFIELD -> [obj v]
             super.visitInsn(Opcodes.DUP);
             super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
             moveObjectAboveValue(wide); // -> [v obj]
             Hooks.pushInt(mv, fieldId); // -> [v obj id]
-            Hooks.call(mv, Hooks.FIELDS, "volatileRead", OBJ_I); // -> [v], after the read: an acquire
+            Hooks.call(mv, Hooks.FIELDS, jdk ? "jdkVolatileRead" : "volatileRead", OBJ_I); // -> [v], an acquire
             return;
         }
         super.visitInsn(Opcodes.DUP);                 // [obj] -> [obj obj]
@@ -110,11 +111,12 @@ final class FieldAccessVisitor extends MethodVisitor {
             super.visitFieldInsn(Opcodes.PUTFIELD, owner, name, descriptor);
             return;
         }
-        int fieldId = fieldId(field, name);
+        int fieldId = accessId(field, name);
         copyObjectBelowValue(wide); // [obj v] -> [obj v obj]
         if (field.isVolatile()) {
             Hooks.pushInt(mv, fieldId);
-            Hooks.call(mv, Hooks.FIELDS, "volatileWrite", OBJ_I); // [obj v obj fid] -> [obj v], before the write: a release
+            // [obj v obj fid] -> [obj v], before the write: a release
+            Hooks.call(mv, Hooks.FIELDS, jdk ? "jdkVolatileWrite" : "volatileWrite", OBJ_I);
         } else {
             plainHook(field, name, fieldId, true);   // [obj v obj] -> [obj v]
         }
@@ -126,9 +128,8 @@ final class FieldAccessVisitor extends MethodVisitor {
         super.visitFieldInsn(Opcodes.GETSTATIC, owner, name, descriptor); // [] -> [v]
         if (jdk) {
             if (field.isVolatile() && !field.isFinal()) {
-                Hooks.pushInt(mv, fieldId(field, name));                          // [v] -> [v fid]
-                Hooks.pushInt(mv, -1);                                            // -> [v fid -1]: no class use
-                Hooks.call(mv, Hooks.FIELDS, "volatileReadStatic", "(II)V");      // -> [v]
+                Hooks.pushInt(mv, jdkFieldId(field, name));                       // [v] -> [v jid]
+                Hooks.call(mv, Hooks.FIELDS, "jdkVolatileReadStatic", "(I)V");   // -> [v]
             }
             return;
         }
@@ -150,8 +151,8 @@ final class FieldAccessVisitor extends MethodVisitor {
 
     private void putStatic(MemberResolver.Field field, String owner, String name, String descriptor) {
         if (jdk && field.isVolatile() && !field.isFinal()) {
-            Hooks.pushInt(mv, fieldId(field, name));                          // [v] -> [v fid]
-            Hooks.call(mv, Hooks.FIELDS, "volatileWriteStatic", "(I)V");      // -> [v], the release before the write
+            Hooks.pushInt(mv, jdkFieldId(field, name));                       // [v] -> [v jid]
+            Hooks.call(mv, Hooks.FIELDS, "jdkVolatileWriteStatic", "(I)V");  // -> [v], the release before the write
         }
         if (field.isFinal() || jdk) {
             super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // only in <clinit>
@@ -178,9 +179,12 @@ final class FieldAccessVisitor extends MethodVisitor {
         Hooks.call(mv, Hooks.FIELDS, "writeStatic", "(III)V");                          // -> []
     }
 
-    /** Whether a plain (non-volatile, non-final) instance field's accesses are checked here. */
+    /**
+     * Whether a plain (non-volatile, non-final) instance field's accesses are checked here: in a
+     * checked class, or in JDK code for the fields of the JDK's collections ({@link JdkCollections}).
+     */
     private boolean checksPlain(MemberResolver.Field field) {
-        return checkAccesses && !field.isSynthetic();
+        return jdk ? JdkCollections.declares(field.declaringClass()) : checkAccesses && !field.isSynthetic();
     }
 
     /** Same for a static field, which also needs class constants to be scoped by its real class. */
@@ -194,6 +198,11 @@ final class FieldAccessVisitor extends MethodVisitor {
      * Elsewhere the runtime finds the state: [obj] -> ids -> [obj fid sid] -> hook.
      */
     private void plainHook(MemberResolver.Field field, String name, int fieldId, boolean write) {
+        if (jdk) {
+            Hooks.pushInt(mv, fieldId);                                                 // [obj] -> [obj jid]
+            Hooks.call(mv, Hooks.FIELDS, write ? "jdkWrite" : "jdkRead", OBJ_I);        // -> []
+            return;
+        }
         String hook = write ? "write" : "read";
         if (shadows.has(field.declaringClass(), name)) {
             super.visitInsn(Opcodes.DUP);
@@ -234,6 +243,18 @@ final class FieldAccessVisitor extends MethodVisitor {
         } else {
             super.visitInsn(Opcodes.SWAP);
         }
+    }
+
+    /**
+     * A field's id in JDK code is a {@link JdkFields} id (so instrumented JDK classes can be reused
+     * across JVMs); elsewhere the runtime's field id.
+     */
+    private int accessId(MemberResolver.Field field, String name) {
+        return jdk ? jdkFieldId(field, name) : fieldId(field, name);
+    }
+
+    private static int jdkFieldId(MemberResolver.Field field, String name) {
+        return JdkFields.idOf(field.declaringClass(), name, field.descriptor());
     }
 
     private int fieldId(MemberResolver.Field field, String name) {

@@ -9,12 +9,13 @@ import net.bytebuddy.jar.asm.Opcodes;
 /**
  * Adds the {@link ShadowFieldPlan shadow fields} of a checked class and builds, for every method with
  * code, the chain of method visitors, one per concern: {@link SiteTracker} (source line, stack size),
- * {@link FieldAccessVisitor}, {@link AtomicCallVisitor}, {@link SyncCallVisitor},
+ * {@link FieldAccessVisitor}, {@link CollectionCallVisitor}, {@link AtomicCallVisitor}, {@link SyncCallVisitor},
  * {@link MonitorVisitor}, {@link SynchronizedMethodVisitor} and {@link ClassInitVisitor}.
  *
  * <p>A JDK class ({@code jdk} mode) gets its synchronization only: monitors, volatile fields,
- * {@code Unsafe} operations, waits; no shadow, no plain access, no class initialization edge (the
- * JDK's static state is not checked, so those edges would only cost).
+ * {@code Unsafe} operations, waits; no shadow, no class initialization edge (the JDK's static state
+ * is not checked, so those edges would only cost), and no plain access but to the fields of the
+ * {@link JdkCollections JDK collections}.
  */
 final class InstrumentingClassVisitor extends ClassVisitor {
     private final MemberResolver resolver;
@@ -120,6 +121,9 @@ final class InstrumentingClassVisitor extends ClassVisitor {
             mv = new AtomicCallVisitor(mv, firstFreeLocal);
         }
         SiteTracker site = new SiteTracker(className, name, sourceFile);
+        if (checkAccesses && !jdk) {
+            mv = new CollectionCallVisitor(mv, site);
+        }
         mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"), checkAccesses, classConstants && !jdk,
                 jdk, shadows);
         return site.attach(mv);

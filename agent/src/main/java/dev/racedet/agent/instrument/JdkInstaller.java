@@ -10,7 +10,8 @@ import java.util.List;
  * retransformation (no member is added): the synchronization of every {@link JdkClasses} class and
  * the {@link JdkThreadHooks}. Classes loaded later are instrumented as they load. Classes are
  * retransformed in batches; a batch that fails is retried class by class, and a class that cannot
- * be retransformed stays as it is (counted as an internal error).
+ * be retransformed stays as it is (counted as an internal error). Classes the {@link JdkClassCache}
+ * knows to need nothing are not retransformed at all.
  */
 final class JdkInstaller {
     private static final int BATCH = 200;
@@ -18,13 +19,14 @@ final class JdkInstaller {
     private JdkInstaller() {
     }
 
-    static void install(Instrumentation instrumentation) {
+    static void install(Instrumentation instrumentation, JdkClassCache cache) {
         ClassLoader platform = ClassLoader.getPlatformClassLoader();
         List<Class<?>> jdk = new ArrayList<>();
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
             ClassLoader loader = loaded.getClassLoader();
             if ((loader == null || loader == platform) && !loaded.isArray() && !loaded.isPrimitive()
-                    && !loaded.isHidden() && instrumentation.isModifiableClass(loaded) && applies(loaded, loader)) {
+                    && !loaded.isHidden() && instrumentation.isModifiableClass(loaded) && applies(loaded, loader)
+                    && !cache.knownUnchanged(loaded.getName().replace('.', '/'))) {
                 jdk.add(loaded);
             }
         }

@@ -2,11 +2,13 @@ package dev.racedet.agent.instrument;
 
 import dev.racedet.agent.ClassFilter;
 import dev.racedet.runtime.InternalErrors;
+import dev.racedet.runtime.Lifecycle;
 import dev.racedet.runtime.Racedet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -35,23 +37,37 @@ public final class RacedetTransformer implements ClassFileTransformer {
     private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
     private final ClassFilter filter;
+    private final JdkClassCache cache;
     private final ClassInfos infos = new ClassInfos();
+    private final FacadeResolution facades = new FacadeResolution();
     /** Per thread: > 0 while this thread is inside a transformation (never keyed by Thread.hashCode). */
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
     RacedetTransformer(ClassFilter filter) {
+        this(filter, JdkClassCache.none());
+    }
+
+    private RacedetTransformer(ClassFilter filter, JdkClassCache cache) {
         this.filter = filter;
+        this.cache = cache;
     }
 
     /**
      * Registers the transformer and hooks the JDK's thread classes. Call once, from {@code premain},
      * after the runtime is initialized.
      */
-    public static void install(Instrumentation instrumentation, ClassFilter filter) {
-        RacedetTransformer transformer = new RacedetTransformer(filter);
+    public static void install(Instrumentation instrumentation, ClassFilter filter, Path cacheDirectory) {
+        RacedetTransformer transformer = new RacedetTransformer(filter, JdkClassCache.open(cacheDirectory));
         transformer.warmUp();
         instrumentation.addTransformer(transformer, true);
-        JdkInstaller.install(instrumentation);
+        JdkInstaller.install(instrumentation, transformer.cache);
+        transformer.cache.save();
+        Lifecycle.atExit(new Runnable() {
+            @Override
+            public void run() {
+                transformer.cache.save(); // the JDK classes first loaded while the program ran
+            }
+        });
     }
 
     @Override
@@ -73,7 +89,11 @@ public final class RacedetTransformer implements ClassFileTransformer {
         int[] nesting = depth.get();
         nesting[0]++;
         try {
-            return instrument(loader, classBeingRedefined != null, classfileBuffer, nesting[0] == 1);
+            byte[] result = instrument(loader, classBeingRedefined != null, classfileBuffer, nesting[0] == 1);
+            if (result != null && nesting[0] == 1) {
+                facades.ensure(loader);
+            }
+            return result;
         } catch (Throwable e) {
             InternalErrors.record("instrumenting " + (className == null ? "a class" : className.replace('/', '.'))
                     + " (loaded unmodified)", e);
@@ -127,11 +147,22 @@ public final class RacedetTransformer implements ClassFileTransformer {
         int[] nesting = depth.get();
         nesting[0]++;
         try {
+            JdkClassCache.Entry known = cache.find(className, bytes);
+            if (known != null) {
+                if (known.bytes() != null && nesting[0] == 1) {
+                    facades.ensure(loader);
+                }
+                return known.bytes();
+            }
             ClassReader reader = new ClassReader(bytes);
             infos.remember(loader, ClassInfo.of(reader));
-            MemberResolver resolver = new MemberResolver(infos, loader, nesting[0] == 1);
+            boolean complete = nesting[0] == 1; // nested: resolves from what is cached only
+            MemberResolver resolver = new MemberResolver(infos, loader, complete);
             sync = sync && SyncScan.synchronizes(reader, resolver);
             if (!threadHooks && !sync) {
+                if (complete) {
+                    cache.record(className, bytes, null);
+                }
                 return null;
             }
             ClassWriter writer = new ClassWriter(reader, 0);
@@ -143,7 +174,12 @@ public final class RacedetTransformer implements ClassFileTransformer {
                 visitor = new JdkThreadHooks(visitor);
             }
             reader.accept(visitor, ClassReader.EXPAND_FRAMES);
-            return writer.toByteArray();
+            byte[] result = writer.toByteArray();
+            if (complete) {
+                cache.record(className, bytes, result);
+                facades.ensure(loader); // the platform loader's classes
+            }
+            return result;
         } catch (Throwable e) {
             InternalErrors.record("instrumenting " + className.replace('/', '.') + " (left unmodified)", e);
             return null;

@@ -19,7 +19,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class ShadowFieldPlan {
     static final String PREFIX = "racedet$";
-    static final String STATE = "Ldev/racedet/runtime/engine/VarState;";
+    static final String STATE_CLASS = "dev/racedet/runtime/engine/VarState";
+    static final String STATE = "L" + STATE_CLASS + ";";
 
     private final String owner;
     private final Map<String, Integer> fieldIds = new LinkedHashMap<>();

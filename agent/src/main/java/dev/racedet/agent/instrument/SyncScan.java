@@ -8,7 +8,7 @@ import net.bytebuddy.jar.asm.Opcodes;
 /**
  * A quick read of a JDK class, without writing anything, that tells whether it synchronizes at all
  * the way racedet models (a monitor, a volatile field, an {@code Unsafe} operation, a wait or a
- * sleep). Most JDK classes do not; they are then left exactly as they are, which saves rewriting
+ * sleep) or touches a field of a {@link JdkCollections JDK collection}. Most JDK classes do not; they are then left exactly as they are, which saves rewriting
  * them and, for classes loaded before the agent, redefining them.
  */
 final class SyncScan extends ClassVisitor {
@@ -45,7 +45,8 @@ final class SyncScan extends ClassVisitor {
             public void visitFieldInsn(int opcode, String owner, String fieldName, String fieldDescriptor) {
                 if (!synchronizes) {
                     MemberResolver.Field field = resolver.field(owner, fieldName, fieldDescriptor);
-                    synchronizes = field != null && field.isVolatile() && !field.isFinal();
+                    synchronizes = field != null && !field.isFinal()
+                            && (field.isVolatile() || !field.isStatic() && JdkCollections.declares(field.declaringClass()));
                 }
             }
 

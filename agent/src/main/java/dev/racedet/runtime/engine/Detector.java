@@ -132,7 +132,7 @@ public final class Detector {
     /** {@code t} is about to release {@code s}: a monitor exit, a volatile write, a lock release. */
     public void release(ThreadState t, SyncClock s) {
         if (hasSlot(t)) {
-            s.joinFrom(t.clock);
+            s.joinFrom(t);
             t.published = Epoch.clock(t.epoch);
             tick(t);
         }

@@ -17,10 +17,19 @@ public final class SyncClock {
     /** {@link ThreadState#serial} of the last acquirer and the version it joined, packed. */
     private volatile long lastAcquire = -1L;
 
-    /** Joins {@code from} into this clock (a release). */
-    public synchronized void joinFrom(VectorClock from) {
-        clock.join(from);
+    /**
+     * Joins the clock of {@code t} into this clock (a release by {@code t}). If {@code t} held
+     * everything this clock had before (it made the last acquire, with no release since), it still
+     * does afterwards, so its next acquire can be skipped too: a thread's read-modify-write (release,
+     * then acquire) or lock-then-unlock on a location nobody else touches takes one join, not two.
+     */
+    public synchronized void joinFrom(ThreadState t) {
+        boolean heldAll = clock.length() == 0 || lastAcquire == seen(t, version);
+        clock.join(t.clock);
         version++;
+        if (heldAll) {
+            lastAcquire = seen(t, version);
+        }
     }
 
     /** Joins this clock into the clock of {@code t} (an acquire by {@code t}). */

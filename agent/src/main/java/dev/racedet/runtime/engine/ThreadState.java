@@ -31,6 +31,11 @@ public final class ThreadState {
      */
     public boolean insideRacedet;
     /**
+     * The site of the call from checked code into a JDK collection that this thread is in, or -1:
+     * the JDK collection fields it touches meanwhile are checked and reported there.
+     */
+    public int collectionSite = -1;
+    /**
      * Text a {@link RaceListener} produced while the detector held a lock, for the caller to print
      * after the event returns. Only the owning thread reads or writes it.
      */

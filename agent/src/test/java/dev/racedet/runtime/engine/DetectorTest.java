@@ -53,6 +53,40 @@ class DetectorTest {
     }
 
     @Test
+    void repeated_acquire_sees_a_release_made_in_between_by_another_thread() {
+        SyncClock flag = new SyncClock();
+        detector.acquire(t1, flag);       // nothing to see yet
+        detector.write(t0, x, 10);
+        detector.release(t0, flag);       // the acquire below must not be skipped
+        detector.acquire(t1, flag);
+        detector.read(t1, x, 11);
+        assertEquals(List.of(), races);
+    }
+
+    @Test
+    void read_modify_write_keeps_what_the_location_held_from_others() {
+        SyncClock counter = new SyncClock();
+        detector.write(t0, x, 10);
+        detector.release(t0, counter);    // t0 publishes
+        detector.release(t1, counter);    // t1's CAS: release first (it has not seen t0's release) ...
+        detector.acquire(t1, counter);    // ... then acquire: must still join t0's part
+        detector.read(t1, x, 11);
+        assertEquals(List.of(), races);
+    }
+
+    @Test
+    void skipped_acquire_after_own_release_still_reports_unordered_writes() {
+        SyncClock lock = new SyncClock();
+        detector.acquire(t0, lock);
+        detector.release(t0, lock);
+        detector.acquire(t0, lock);       // skipped: nothing new
+        detector.write(t0, x, 10);
+        detector.release(t0, lock);
+        detector.write(t1, x, 11);        // t1 never took the lock
+        assertEquals(List.of("w11 by T1 vs w10 by T0"), races);
+    }
+
+    @Test
     void write_reports_race_when_locks_differ() {
         SyncClock a = new SyncClock();
         SyncClock b = new SyncClock();

@@ -1,0 +1,80 @@
+package dev.racedet.runtime;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ids of the volatile fields that instrumented JDK code names, in an id space of their own: dense,
+ * assigned in order, and able to start from a saved list, so that instrumented JDK classes can be
+ * saved and reused by later JVMs (see the agent's {@code JdkClassCache}) with the ids baked into them
+ * still meaning the same fields. Hooks map a JDK id to the runtime's field id ({@link Registry}) once.
+ */
+public final class JdkFields {
+    private static final Map<String, Integer> IDS = new HashMap<>();
+    private static final List<String> KEYS = new ArrayList<>();
+    /** JDK id -> Registry field id + 1 (0: not mapped yet). */
+    private static volatile int[] global = new int[256];
+
+    private JdkFields() {
+    }
+
+    /** The JDK id of field {@code name} of type {@code descriptor} declared by {@code declaringClass}. */
+    public static synchronized int idOf(String declaringClass, String name, String descriptor) {
+        String key = declaringClass + " " + name + " " + descriptor;
+        Integer id = IDS.get(key);
+        if (id == null) {
+            id = KEYS.size();
+            KEYS.add(key);
+            IDS.put(key, id);
+        }
+        return id;
+    }
+
+    /** Every key so far, in id order. */
+    public static synchronized List<String> keys() {
+        return new ArrayList<>(KEYS);
+    }
+
+    /**
+     * Starts the id space from {@code saved} (keys in id order); only possible before any id was
+     * assigned. Returns whether it did.
+     */
+    public static synchronized boolean preload(List<String> saved) {
+        if (!KEYS.isEmpty()) {
+            return false;
+        }
+        for (String key : saved) {
+            if (key.split(" ").length != 3 || IDS.putIfAbsent(key, KEYS.size()) != null) {
+                IDS.clear();
+                KEYS.clear();
+                return false;
+            }
+            KEYS.add(key);
+        }
+        return true;
+    }
+
+    /** The runtime field id of JDK id {@code jdkId}. */
+    static int fieldId(int jdkId) {
+        int[] g = global;
+        if (jdkId < g.length && g[jdkId] != 0) {
+            return g[jdkId] - 1;
+        }
+        return map(jdkId);
+    }
+
+    private static synchronized int map(int jdkId) {
+        String[] parts = KEYS.get(jdkId).split(" ");
+        int id = Registry.fieldId(parts[0], parts[1], parts[2]);
+        int[] g = global;
+        if (jdkId >= g.length) {
+            g = Arrays.copyOf(g, Math.max(jdkId + 1, g.length * 2));
+        }
+        g[jdkId] = id + 1;
+        global = g; // volatile write publishes the element too
+        return id;
+    }
+}
