@@ -1,11 +1,5 @@
 package dev.racedet.runtime;
 
-import static dev.racedet.runtime.Engine.DETECTOR;
-import static dev.racedet.runtime.Engine.SHADOWS;
-
-import dev.racedet.runtime.engine.SyncClock;
-import dev.racedet.runtime.engine.ThreadState;
-
 /**
  * Hooks of atomic memory operations: calls of {@code jdk.internal.misc.Unsafe} and
  * {@code sun.misc.Unsafe} in every instrumented class, the JDK's included. {@code VarHandle}s, field
@@ -31,68 +25,27 @@ public final class AtomicHooks {
 
     /** After an atomic read with acquire semantics of {@code offset} in {@code base}. */
     public static void acquire(Object base, long offset) {
-        ThreadState t = null;
-        try {
-            t = Engine.enter();
-            if (t != null) {
-                SyncClock s = SHADOWS.findLocation(base, offset);
-                if (s != null) {
-                    DETECTOR.acquire(t, s);
-                }
-            }
-        } catch (Throwable e) {
-            InternalErrors.record("atomic acquire hook", e);
-        } finally {
-            Engine.exit(t);
-        }
+        SyncEvents.acquire(SyncEvents.LOCATION, base, offset);
     }
 
     /** Before an atomic write with release semantics of {@code offset} in {@code base}. */
     public static void release(Object base, long offset) {
-        ThreadState t = null;
-        try {
-            t = Engine.enter();
-            if (t != null) {
-                DETECTOR.release(t, SHADOWS.location(base, offset));
-            }
-        } catch (Throwable e) {
-            InternalErrors.record("atomic release hook", e);
-        } finally {
-            Engine.exit(t);
-        }
+        SyncEvents.release(SyncEvents.LOCATION, base, offset);
     }
 
     /** After a load fence ({@code loadFence}, {@code VarHandle.acquireFence}). */
     public static void loadFence() {
-        fence(true, false);
+        SyncEvents.acquire(SyncEvents.FENCE, null, 0);
     }
 
     /** Before a store fence ({@code storeFence}, {@code VarHandle.releaseFence}). */
     public static void storeFence() {
-        fence(false, true);
+        SyncEvents.release(SyncEvents.FENCE, null, 0);
     }
 
     /** At a full fence: both. */
     public static void fullFence() {
-        fence(true, true);
-    }
-
-    private static void fence(boolean acquire, boolean release) {
-        ThreadState t = null;
-        try {
-            t = Engine.enter();
-            if (t != null) {
-                if (acquire) {
-                    DETECTOR.acquire(t, SHADOWS.fences());
-                }
-                if (release) {
-                    DETECTOR.release(t, SHADOWS.fences());
-                }
-            }
-        } catch (Throwable e) {
-            InternalErrors.record("fence hook", e);
-        } finally {
-            Engine.exit(t);
-        }
+        SyncEvents.acquire(SyncEvents.FENCE, null, 0);
+        SyncEvents.release(SyncEvents.FENCE, null, 0);
     }
 }

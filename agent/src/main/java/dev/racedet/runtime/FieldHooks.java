@@ -3,7 +3,6 @@ package dev.racedet.runtime;
 import static dev.racedet.runtime.Engine.DETECTOR;
 import static dev.racedet.runtime.Engine.SHADOWS;
 
-import dev.racedet.runtime.engine.SyncClock;
 import dev.racedet.runtime.engine.ThreadState;
 import dev.racedet.runtime.engine.VarState;
 
@@ -153,40 +152,15 @@ public final class FieldHooks {
 
     /** After GETFIELD of a volatile field: acquires what writers of that location released. */
     public static void volatileRead(Object owner, int fieldId) {
-        if (owner == null) {
-            return;
-        }
-        ThreadState t = null;
-        try {
-            t = Engine.enter();
-            if (t != null) {
-                SyncClock s = SHADOWS.findVolatileField(owner, fieldId);
-                if (s != null) {
-                    DETECTOR.acquire(t, s);
-                }
-            }
-        } catch (Throwable e) {
-            InternalErrors.record("volatile read hook", e);
-        } finally {
-            Engine.exit(t);
+        if (owner != null) {
+            SyncEvents.acquire(SyncEvents.FIELD, owner, fieldId);
         }
     }
 
     /** Before PUTFIELD of a volatile field. */
     public static void volatileWrite(Object owner, int fieldId) {
-        if (owner == null) {
-            return;
-        }
-        ThreadState t = null;
-        try {
-            t = Engine.enter();
-            if (t != null) {
-                DETECTOR.release(t, SHADOWS.volatileField(owner, fieldId));
-            }
-        } catch (Throwable e) {
-            InternalErrors.record("volatile write hook", e);
-        } finally {
-            Engine.exit(t);
+        if (owner != null) {
+            SyncEvents.release(SyncEvents.FIELD, owner, fieldId);
         }
     }
 
@@ -216,52 +190,22 @@ public final class FieldHooks {
 
     /** After GETSTATIC of a volatile static field declared by class {@code classId} (-1: none to use). */
     public static void volatileReadStatic(int fieldId, int classId) {
-        ThreadState t = null;
-        try {
-            t = Engine.enter();
-            if (t != null) {
-                if (classId >= 0) {
-                    useClass(t, classId);
-                }
-                DETECTOR.acquire(t, SHADOWS.staticVolatile(fieldId));
-            }
-        } catch (Throwable e) {
-            InternalErrors.record("static volatile read hook", e);
-        } finally {
-            Engine.exit(t);
+        if (classId >= 0) {
+            classUse(classId);
         }
+        SyncEvents.acquire(SyncEvents.STATIC, null, fieldId);
     }
 
     /** Before PUTSTATIC of a volatile static field (the class use is recorded after it). */
     public static void volatileWriteStatic(int fieldId) {
-        ThreadState t = null;
-        try {
-            t = Engine.enter();
-            if (t != null) {
-                DETECTOR.release(t, SHADOWS.staticVolatile(fieldId));
-            }
-        } catch (Throwable e) {
-            InternalErrors.record("static volatile write hook", e);
-        } finally {
-            Engine.exit(t);
-        }
+        SyncEvents.release(SyncEvents.STATIC, null, fieldId);
     }
 
     // ---- class initialization -----------------------------------------------------------------
 
     /** Before each return of the static initializer of class {@code classId}. */
     public static void classInitialized(int classId) {
-        ThreadState t = null;
-        try {
-            t = Engine.enter();
-            if (t != null) {
-                DETECTOR.classInitialized(t, SHADOWS.classInit(classId));
-            }
-        } catch (Throwable e) {
-            InternalErrors.record("class initialization hook", e);
-        } finally {
-            Engine.exit(t);
-        }
+        SyncEvents.release(SyncEvents.CLASS_INIT, null, classId);
     }
 
     /** After an instruction that needs class {@code classId} initialized (e.g. GETSTATIC of a final). */

@@ -1,10 +1,5 @@
 package dev.racedet.runtime;
 
-import static dev.racedet.runtime.Engine.DETECTOR;
-import static dev.racedet.runtime.Engine.SHADOWS;
-
-import dev.racedet.runtime.engine.ThreadState;
-
 /**
  * Hooks of monitors, in every class that uses them, the JDK's included: {@code synchronized} blocks
  * and methods, and {@code Object.wait}, whose calls are replaced by the methods here (wait is final,
@@ -18,37 +13,15 @@ public final class MonitorHooks {
 
     /** After MONITORENTER, and at the start of a synchronized method. */
     public static void monitorEnter(Object lock) {
-        if (lock == null) {
-            return;
-        }
-        ThreadState t = null;
-        try {
-            t = Engine.enter();
-            if (t != null) {
-                DETECTOR.acquire(t, SHADOWS.monitor(lock));
-            }
-        } catch (Throwable e) {
-            InternalErrors.record("monitor enter hook", e);
-        } finally {
-            Engine.exit(t);
+        if (lock != null) {
+            SyncEvents.acquire(SyncEvents.MONITOR, lock, 0);
         }
     }
 
     /** Before MONITOREXIT, and before every exit of a synchronized method. */
     public static void monitorExit(Object lock) {
-        if (lock == null) {
-            return;
-        }
-        ThreadState t = null;
-        try {
-            t = Engine.enter();
-            if (t != null) {
-                DETECTOR.release(t, SHADOWS.monitor(lock));
-            }
-        } catch (Throwable e) {
-            InternalErrors.record("monitor exit hook", e);
-        } finally {
-            Engine.exit(t);
+        if (lock != null) {
+            SyncEvents.release(SyncEvents.MONITOR, lock, 0);
         }
     }
 

@@ -1,10 +1,8 @@
 package dev.racedet.runtime;
 
 import static dev.racedet.runtime.Engine.DETECTOR;
-import static dev.racedet.runtime.Engine.SHADOWS;
 import static dev.racedet.runtime.Engine.THREADS;
 
-import dev.racedet.runtime.engine.SyncClock;
 import dev.racedet.runtime.engine.ThreadState;
 
 /**
@@ -158,20 +156,7 @@ public final class ThreadHooks {
      * field (JLS 17.4.4: an interrupt happens-before the interrupted thread detects it).
      */
     static void interruptDetected() {
-        ThreadState t = null;
-        try {
-            t = Engine.enter();
-            if (t != null) {
-                SyncClock s = SHADOWS.findVolatileField(Thread.currentThread(), INTERRUPTED_FIELD);
-                if (s != null) {
-                    DETECTOR.acquire(t, s);
-                }
-            }
-        } catch (Throwable e) {
-            InternalErrors.record("interrupt hook", e);
-        } finally {
-            Engine.exit(t);
-        }
+        SyncEvents.acquire(SyncEvents.FIELD, Thread.currentThread(), INTERRUPTED_FIELD);
     }
 
     /** A virtual thread's task, followed by the thread's termination. */

@@ -37,7 +37,7 @@ class EmittedHooksTest {
         for (Path home : Bytecode.jdkHomes()) {
             for (String jdkClass : List.of(JdkThreadHooks.THREAD, JdkThreadHooks.VIRTUAL_THREAD,
                     "java/util/concurrent/atomic/AtomicInteger", "java/lang/invoke/VarHandle",
-                    "java/util/concurrent/ConcurrentHashMap")) {
+                    "java/util/concurrent/ConcurrentHashMap", "java/util/HashMap")) {
                 byte[] original = Bytecode.jdkClass(home, jdkClass);
                 if (original != null) {
                     emitted.addAll(runtimeCalls(transformer.instrumentJdk(null, jdkClass, original)));
@@ -49,6 +49,7 @@ class EmittedHooksTest {
                 "volatileReadStatic", "volatileWriteStatic", "classUse", "classInitialized", "monitorEnter",
                 "monitorExit", "wait", "sleep", "threadStarting", "threadExit", "aliveChecked", "stateChecked",
                 "joinReturned", "virtualThreadTask", "acquire", "release", "loadFence", "storeFence", "fullFence",
+                "jdkVolatileRead", "jdkVolatileWrite", "jdkRead", "jdkWrite", "collectionCall", "collectionReturned",
                 "staticFieldIdOf", "classIdOf")) {
             assertTrue(emitted.stream().anyMatch(call -> call.contains("." + hook + "(")),
                     "the sample classes exercise " + hook + ": " + emitted);
@@ -97,13 +98,14 @@ class EmittedHooksTest {
             {"sun/misc/Unsafe", "putOrderedObject", "(Ljava/lang/Object;JLjava/lang/Object;)V"},
             {"sun/misc/Unsafe", "storeFence", "()V"}, {"sun/misc/Unsafe", "loadFence", "()V"},
             {"sun/misc/Unsafe", "fullFence", "()V"},
+            {"java/util/Map", "size", "()I"},
         };
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "racedet/test/CallsEverything", null, "java/lang/Object", null);
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "all", "()V", null, null);
         mv.visitCode();
         for (String[] call : calls) {
-            boolean itf = false;
+            boolean itf = call[0].equals("java/util/Map");
             boolean isStatic = call[1].equals("sleep");
             if (!isStatic) {
                 mv.visitInsn(Opcodes.ACONST_NULL);
@@ -112,7 +114,8 @@ class EmittedHooksTest {
                 mv.visitInsn(arg.getSort() == Type.LONG ? Opcodes.LCONST_0
                         : arg.getSort() == Type.INT ? Opcodes.ICONST_0 : Opcodes.ACONST_NULL);
             }
-            mv.visitMethodInsn(isStatic ? Opcodes.INVOKESTATIC : Opcodes.INVOKEVIRTUAL, call[0], call[1], call[2], itf);
+            int opcode = isStatic ? Opcodes.INVOKESTATIC : itf ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL;
+            mv.visitMethodInsn(opcode, call[0], call[1], call[2], itf);
             int result = Type.getReturnType(call[2]).getSize();
             if (result > 0) {
                 mv.visitInsn(result == 2 ? Opcodes.POP2 : Opcodes.POP);

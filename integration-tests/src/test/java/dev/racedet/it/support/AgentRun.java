@@ -122,12 +122,29 @@ public final class AgentRun {
         }
         Process process = builder.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            String threads = threadDump(process, out);
             process.destroyForcibly().waitFor();
-            throw new AssertionError("timed out after " + timeout.toSeconds() + " s: " + String.join(" ", full));
+            throw new AssertionError("timed out after " + timeout.toSeconds() + " s: " + String.join(" ", full)
+                    + "\n--- thread dump of the hung JVM ---\n" + threads);
         }
         String stderr = mergeStreams ? "" : Files.readString(err, StandardCharsets.UTF_8);
         return new Result(String.join(" ", full), process.exitValue(),
                 Files.readString(out, StandardCharsets.UTF_8), stderr, jsonPath());
+    }
+
+    /**
+     * Asks a hung JVM for its thread dump (SIGQUIT prints it to its standard output), so a hang is
+     * diagnosable from the test report; returns that output, or why there is none.
+     */
+    private static String threadDump(Process process, Path out) throws IOException, InterruptedException {
+        if (System.getProperty("os.name").startsWith("Windows")) {
+            return "(no thread dump on Windows)";
+        }
+        new ProcessBuilder("kill", "-3", Long.toString(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
+        Thread.sleep(3000);
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        int dump = text.indexOf("Full thread dump");
+        return dump >= 0 ? text.substring(dump) : "(none printed)\n" + text;
     }
 
     private static java.io.File nullFile() {
