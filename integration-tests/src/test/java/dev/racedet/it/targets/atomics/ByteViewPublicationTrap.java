@@ -7,14 +7,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Trap: publication through views of bytes. {@code byteArrayViewVarHandle} and
- * {@code byteBufferViewVarHandle} give {@code int} access modes over a {@code byte[]} and a heap
- * {@code ByteBuffer}; a {@code setRelease} of the length word seen by a {@code getAcquire} of the
- * same word orders the record's plain fields. Indexes are multiples of 8, so the accesses are
- * aligned as the atomic modes require.
+ * Trap: publication through a view of bytes. {@code byteBufferViewVarHandle} gives {@code int}
+ * access modes over direct {@code ByteBuffer}s (off-heap memory); a {@code setRelease} of a word
+ * seen by a {@code getAcquire} of the same word orders the record's plain fields. Indexes are
+ * multiples of 8 in buffers allocated 8-aligned, as the atomic modes require. (Since JDK 22,
+ * {@code byteArrayViewVarHandle} and heap buffers support plain access only, so a {@code byte[]}
+ * cannot carry this idiom on every JDK.)
  */
 public class ByteViewPublicationTrap {
-    private static final VarHandle ARRAY_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle BUFFER_INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
 
     private String name;
@@ -22,18 +22,18 @@ public class ByteViewPublicationTrap {
 
     public static void main(String[] args) throws Exception {
         ByteViewPublicationTrap record = new ByteViewPublicationTrap();
-        byte[] header = new byte[16];
-        ByteBuffer buffer = ByteBuffer.allocate(16);
+        ByteBuffer header = ByteBuffer.allocateDirect(16);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(16);
         int[] seen = new int[2];
         Racers.race(
                 () -> {
                     record.name = "record";
-                    ARRAY_INT.setRelease(header, 8, 6);
+                    BUFFER_INT.setRelease(header, 8, 6);
                     record.size = 64;
                     BUFFER_INT.setRelease(buffer, 8, 64);
                 },
                 () -> {
-                    while ((int) ARRAY_INT.getAcquire(header, 8) == 0) {
+                    while ((int) BUFFER_INT.getAcquire(header, 8) == 0) {
                         Thread.onSpinWait();
                     }
                     seen[0] = record.name.length();
