@@ -43,7 +43,7 @@ public final class ArrayHooks {
         ThreadState t = null;
         try {
             t = Engine.enter();
-            if (t != null) {
+            if (t != null && (write || !t.optimisticReads)) {
                 ArrayShadow shadow = ARRAYS.of(array);
                 if (index < shadow.length()) {
                     shadow.access(t, DETECTOR, index, site, write);

@@ -14,6 +14,10 @@ import dev.racedet.runtime.engine.VarState;
  * instrumentation time and never throws.
  */
 public final class FieldHooks {
+    /** {@code StampedLock.state}, where a validated optimistic reader releases (see {@link #validate}). */
+    private static final int STAMPED_LOCK_STATE =
+            Registry.fieldId("java.util.concurrent.locks.StampedLock", "state", "J");
+
     private FieldHooks() {
     }
 
@@ -49,7 +53,9 @@ public final class FieldHooks {
             t = Engine.enter();
             if (t != null) {
                 VarState v = SHADOWS.field(owner, shadow, fieldId);
-                if (write) {
+                if (!write && t.optimisticReads) {
+                    tentative(t, v, siteId);
+                } else if (write) {
                     DETECTOR.write(t, v, siteId);
                 } else {
                     DETECTOR.read(t, v, siteId);
@@ -91,6 +97,71 @@ public final class FieldHooks {
             InternalErrors.record(write ? "static write hook" : "static read hook", e);
         } finally {
             Engine.exit(t);
+        }
+    }
+
+    // ---- StampedLock optimistic reads ---------------------------------------------------------
+
+    /**
+     * After {@code tryOptimisticRead()} in checked code returned {@code stamp}. A zero stamp (a writer
+     * holds the lock) starts a section too: {@code validate(0)} always fails, so what is read before
+     * it is discarded just the same.
+     */
+    public static void optimisticReadStarted(long stamp) {
+        ThreadState t = Engine.THREADS.currentOrBusy();
+        if (t != null && !t.insideRacedet) {
+            t.optimisticReads = true;
+            t.tentativeCount = 0;
+        }
+    }
+
+    /** Before any other {@code StampedLock} call in checked code (a lock, a conversion, ...). */
+    public static void optimisticReadEnded() {
+        ThreadState t = Engine.THREADS.currentOrBusy();
+        if (t != null && !t.insideRacedet) {
+            t.optimisticReads = false;
+            t.tentativeCount = 0;
+        }
+    }
+
+    /**
+     * Replaces {@code lock.validate(stamp)} in checked code. If it succeeds, the section's tentative
+     * reads count: each is checked and recorded as a read, and the reader releases into the lock's
+     * state, so a writer that takes the write lock afterwards is ordered after them (that is what a
+     * successful validation guarantees), while a writer that skips the lock still races with them.
+     * If it fails, they are discarded, as the program discards their values.
+     */
+    public static boolean validate(java.util.concurrent.locks.StampedLock lock, long stamp) {
+        boolean valid = lock.validate(stamp);
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null && t.optimisticReads) {
+                t.optimisticReads = false;
+                if (valid) {
+                    for (int i = 0; i < t.tentativeCount; i++) {
+                        DETECTOR.read(t, t.tentativeReads[i], t.tentativeSites[i]);
+                        t.tentativeReads[i] = null;
+                    }
+                    Engine.printPending(t);
+                    DETECTOR.release(t, SHADOWS.volatileField(lock, STAMPED_LOCK_STATE));
+                }
+                t.tentativeCount = 0;
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("optimistic read hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+        return valid;
+    }
+
+    /** Keeps a tentative read; reads past the buffer's size are not checked. */
+    private static void tentative(ThreadState t, VarState v, int siteId) {
+        if (t.tentativeCount < t.tentativeReads.length) {
+            t.tentativeReads[t.tentativeCount] = v;
+            t.tentativeSites[t.tentativeCount] = siteId;
+            t.tentativeCount++;
         }
     }
 

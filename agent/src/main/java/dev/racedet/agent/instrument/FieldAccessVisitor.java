@@ -87,7 +87,7 @@ final class FieldAccessVisitor extends MethodVisitor {
     }
 
     private void getField(MemberResolver.Field field, String owner, String name, String descriptor, boolean wide) {
-        if (field.isFinal() || !field.isVolatile() && !checksPlain(field)) {
+        if (field.isFinal() || !field.isVolatile() && !checksPlain(field, name)) {
             super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
             return;
         }
@@ -107,7 +107,7 @@ final class FieldAccessVisitor extends MethodVisitor {
     }
 
     private void putField(MemberResolver.Field field, String owner, String name, String descriptor, boolean wide) {
-        if (field.isFinal() || beforeSuperCall || !field.isVolatile() && !checksPlain(field)) {
+        if (field.isFinal() || beforeSuperCall || !field.isVolatile() && !checksPlain(field, name)) {
             super.visitFieldInsn(Opcodes.PUTFIELD, owner, name, descriptor);
             return;
         }
@@ -183,13 +183,13 @@ final class FieldAccessVisitor extends MethodVisitor {
      * Whether a plain (non-volatile, non-final) instance field's accesses are checked here: in a
      * checked class, or in JDK code for the fields of the JDK's collections ({@link JdkCollections}).
      */
-    private boolean checksPlain(MemberResolver.Field field) {
-        return jdk ? JdkCollections.declares(field.declaringClass()) : checkAccesses && !field.isSynthetic();
+    private boolean checksPlain(MemberResolver.Field field, String name) {
+        return jdk ? JdkCollections.checks(field.declaringClass(), name) : checkAccesses && !field.isSynthetic();
     }
 
     /** Same for a static field, which also needs class constants to be scoped by its real class. */
     private boolean checksPlainStatic(MemberResolver.Field field) {
-        return checksPlain(field) && classConstants;
+        return checksPlain(field, null) && classConstants;
     }
 
     /**

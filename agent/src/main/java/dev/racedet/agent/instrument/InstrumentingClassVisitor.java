@@ -123,6 +123,7 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         SiteTracker site = new SiteTracker(className, name, sourceFile);
         if (checkAccesses && !jdk) {
             mv = new CollectionCallVisitor(mv, site);
+            mv = new StampedLockCallVisitor(mv);
         }
         mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"), checkAccesses, classConstants && !jdk,
                 jdk, shadows);

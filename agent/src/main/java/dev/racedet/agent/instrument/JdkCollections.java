@@ -17,6 +17,13 @@ final class JdkCollections {
             "java/util/TreeMap$Entry", "java/util/AbstractMap", "java/util/AbstractList", "java/util/ArrayList",
             "java/util/LinkedList", "java/util/LinkedList$Node", "java/util/ArrayDeque", "java/util/PriorityQueue",
             "java/lang/AbstractStringBuilder");
+    /**
+     * Fields that cache a view of the collection (`keySet()`, `values()`, `entrySet()`...): created
+     * lazily by whichever reader asks first, a race the JDK tolerates by design (views are
+     * stateless), and concurrent reading of an unmodified collection is allowed.
+     */
+    private static final Set<String> VIEW_CACHES = Set.of("keySet", "values", "entrySet", "navigableKeySet",
+            "descendingMap");
     /** Types whose methods, called from checked code, mark a collection call (classes and interfaces). */
     private static final Set<String> CALLED = Set.of(
             "java/util/Map", "java/util/SortedMap", "java/util/NavigableMap", "java/util/SequencedMap",
@@ -34,8 +41,13 @@ final class JdkCollections {
     }
 
     /** Whether plain fields declared by {@code declaringClass} (binary name with dots) are checked. */
-    static boolean declares(String declaringClass) {
+    private static boolean declares(String declaringClass) {
         return DECLARING.contains(declaringClass.replace('.', '/'));
+    }
+
+    /** Whether the plain field {@code name} declared by {@code declaringClass} is checked. */
+    static boolean checks(String declaringClass, String name) {
+        return declares(declaringClass) && !VIEW_CACHES.contains(name);
     }
 
     /** Whether a call to a method of {@code owner} (internal name) from checked code is a collection call. */

@@ -46,7 +46,7 @@ final class SyncScan extends ClassVisitor {
                 if (!synchronizes) {
                     MemberResolver.Field field = resolver.field(owner, fieldName, fieldDescriptor);
                     synchronizes = field != null && !field.isFinal()
-                            && (field.isVolatile() || !field.isStatic() && JdkCollections.declares(field.declaringClass()));
+                            && (field.isVolatile() || !field.isStatic() && JdkCollections.checks(field.declaringClass(), fieldName));
                 }
             }
 

@@ -36,6 +36,16 @@ public final class ThreadState {
      */
     public int collectionSite = -1;
     /**
+     * Inside a {@code StampedLock} optimistic read section (after {@code tryOptimisticRead}, before
+     * the thread's next {@code StampedLock} call): plain reads are tentative, kept here until
+     * {@code validate} says whether they count.
+     */
+    public boolean optimisticReads;
+    /** The tentative reads of the current optimistic section (states and sites), at most 32. */
+    public final VarState[] tentativeReads = new VarState[32];
+    public final int[] tentativeSites = new int[32];
+    public int tentativeCount;
+    /**
      * Text a {@link RaceListener} produced while the detector held a lock, for the caller to print
      * after the event returns. Only the owning thread reads or writes it.
      */
