@@ -50,6 +50,7 @@ class EmittedHooksTest {
                 "monitorExit", "wait", "sleep", "threadStarting", "threadExit", "aliveChecked", "stateChecked",
                 "joinReturned", "virtualThreadTask", "acquire", "release", "loadFence", "storeFence", "fullFence",
                 "jdkVolatileRead", "jdkVolatileWrite", "jdkRead", "jdkWrite", "collectionCall", "collectionReturned",
+                "optimisticReadStarted", "optimisticReadEnded", "validate",
                 "staticFieldIdOf", "classIdOf", "arraycopy", "fill", "copyOf", "copyOfRange", "cloneRead")) {
             assertTrue(emitted.stream().anyMatch(call -> call.contains("." + hook + "(")),
                     "the sample classes exercise " + hook + ": " + emitted);
@@ -99,6 +100,9 @@ class EmittedHooksTest {
             {"sun/misc/Unsafe", "storeFence", "()V"}, {"sun/misc/Unsafe", "loadFence", "()V"},
             {"sun/misc/Unsafe", "fullFence", "()V"},
             {"java/util/Map", "size", "()I"},
+            {"java/util/concurrent/locks/StampedLock", "tryOptimisticRead", "()J"},
+            {"java/util/concurrent/locks/StampedLock", "validate", "(J)Z"},
+            {"java/util/concurrent/locks/StampedLock", "readLock", "()J"},
             {"java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V"},
             {"[I", "clone", "()Ljava/lang/Object;"},
         };
