@@ -49,13 +49,18 @@ public final class WeakIdentityTable<V> {
         return null;
     }
 
-    /** The value mapped to {@code key}, created by {@code factory} if there is none. */
+    /**
+     * The value mapped to {@code key}, created by {@code factory} if there is none. The factory runs
+     * outside this table's lock (a value created by a thread that loses the race is dropped): it may
+     * run JDK code that takes JDK locks, and a thread holding such a lock may be waiting for this
+     * table inside a hook.
+     */
     public V computeIfAbsent(Object key, Factory<V> factory) {
         V value = get(key);
-        return value != null ? value : insert(key, factory);
+        return value != null ? value : insert(key, factory.create(key));
     }
 
-    private synchronized V insert(Object key, Factory<V> factory) {
+    private synchronized V insert(Object key, V created) {
         V value = get(key);
         if (value != null) {
             return value;
@@ -63,7 +68,7 @@ public final class WeakIdentityTable<V> {
         if (collected.poll() != null || entries >= buckets.length() * 3 / 4) {
             rebuild();
         }
-        value = factory.create(key);
+        value = created;
         AtomicReferenceArray<Entry<V>> b = buckets;
         int hash = System.identityHashCode(key);
         int index = hash & (b.length() - 1);
