@@ -14,10 +14,6 @@ import dev.racedet.runtime.engine.VarState;
  * instrumentation time and never throws.
  */
 public final class FieldHooks {
-    /** {@code StampedLock.state}, where a validated optimistic reader releases (see {@link #validate}). */
-    private static final int STAMPED_LOCK_STATE =
-            Registry.fieldId("java.util.concurrent.locks.StampedLock", "state", "J");
-
     private FieldHooks() {
     }
 
@@ -55,12 +51,9 @@ public final class FieldHooks {
                 VarState v = SHADOWS.field(owner, shadow, fieldId);
                 if (!write && t.optimisticReads) {
                     tentative(t, v, siteId);
-                } else if (write) {
-                    DETECTOR.write(t, v, siteId);
                 } else {
-                    DETECTOR.read(t, v, siteId);
+                    record(t, v, siteId, write);
                 }
-                Engine.printPending(t);
             }
         } catch (Throwable e) {
             InternalErrors.record(write ? "write hook" : "read hook", e);
@@ -86,18 +79,23 @@ public final class FieldHooks {
             if (t != null) {
                 useClass(t, classId);
                 VarState v = SHADOWS.staticField(fieldId);
-                if (write) {
-                    DETECTOR.write(t, v, siteId);
-                } else {
-                    DETECTOR.read(t, v, siteId);
-                }
-                Engine.printPending(t);
+                record(t, v, siteId, write);
             }
         } catch (Throwable e) {
             InternalErrors.record(write ? "static write hook" : "static read hook", e);
         } finally {
             Engine.exit(t);
         }
+    }
+
+    /** The access event itself, then the reports it produced. */
+    private static void record(ThreadState t, VarState v, int siteId, boolean write) {
+        if (write) {
+            DETECTOR.write(t, v, siteId);
+        } else {
+            DETECTOR.read(t, v, siteId);
+        }
+        Engine.printPending(t);
     }
 
     // ---- StampedLock optimistic reads ---------------------------------------------------------
@@ -125,11 +123,11 @@ public final class FieldHooks {
     }
 
     /**
-     * Replaces {@code lock.validate(stamp)} in checked code. If it succeeds, the section's tentative
-     * reads count: each is checked and recorded as a read, and the reader releases into the lock's
-     * state, so a writer that takes the write lock afterwards is ordered after them (that is what a
-     * successful validation guarantees), while a writer that skips the lock still races with them.
-     * If it fails, they are discarded, as the program discards their values.
+     * Replaces {@code lock.validate(stamp)} in checked code. If it succeeds, each of the section's
+     * tentative reads is checked against the write it saw (a write made without the lock is
+     * reported); the reads are not recorded, since no later write can race with a value that was
+     * validated before it (a write-locker invalidates the stamp). If it fails, they are discarded, as
+     * the program discards their values.
      */
     public static boolean validate(java.util.concurrent.locks.StampedLock lock, long stamp) {
         boolean valid = lock.validate(stamp);
@@ -140,12 +138,11 @@ public final class FieldHooks {
                 t.optimisticReads = false;
                 if (valid) {
                     for (int i = 0; i < t.tentativeCount; i++) {
-                        DETECTOR.read(t, t.tentativeReads[i], t.tentativeSites[i]);
-                        t.tentativeReads[i] = null;
+                        DETECTOR.checkRead(t, t.tentativeReads[i], t.tentativeSites[i], t.tentativeWrites[i]);
                     }
                     Engine.printPending(t);
-                    DETECTOR.release(t, SHADOWS.volatileField(lock, STAMPED_LOCK_STATE));
                 }
+                java.util.Arrays.fill(t.tentativeReads, null);
                 t.tentativeCount = 0;
             }
         } catch (Throwable e) {
@@ -161,6 +158,7 @@ public final class FieldHooks {
         if (t.tentativeCount < t.tentativeReads.length) {
             t.tentativeReads[t.tentativeCount] = v;
             t.tentativeSites[t.tentativeCount] = siteId;
+            t.tentativeWrites[t.tentativeCount] = v.writeEpoch();
             t.tentativeCount++;
         }
     }
@@ -205,12 +203,7 @@ public final class FieldHooks {
             t = Engine.enter();
             if (t != null && t.collectionSite >= 0) {
                 VarState v = SHADOWS.field(owner, null, JdkFields.fieldId(jdkFieldId));
-                if (write) {
-                    DETECTOR.write(t, v, t.collectionSite);
-                } else {
-                    DETECTOR.read(t, v, t.collectionSite);
-                }
-                Engine.printPending(t);
+                record(t, v, t.collectionSite, write);
             }
         } catch (Throwable e) {
             InternalErrors.record(write ? "collection write hook" : "collection read hook", e);

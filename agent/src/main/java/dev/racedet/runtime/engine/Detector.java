@@ -86,6 +86,22 @@ public final class Detector {
         v.readClocks[slot] = clock;
     }
 
+    /**
+     * Thread {@code t} read the field shadowed by {@code v} at {@code site}, seeing the write of epoch
+     * {@code sawWrite}: reports that write if it is unordered with {@code t}, and records nothing
+     * (a read whose value was validated afterwards, see {@code FieldHooks.validate}).
+     */
+    public void checkRead(ThreadState t, VarState v, int site, long sawWrite) {
+        if (t.clock.covers(sawWrite)) {
+            return;
+        }
+        synchronized (v) {
+            if (v.write == sawWrite) {
+                listener.race(v, t, false, site, v.writeBy, true, v.writeSite);
+            }
+        }
+    }
+
     /** Thread {@code t} writes the field shadowed by {@code v} at {@code site}. */
     public void write(ThreadState t, VarState v, int site) {
         if (v.write == t.epoch) {

@@ -44,6 +44,8 @@ public final class ThreadState {
     /** The tentative reads of the current optimistic section (states and sites), at most 32. */
     public final VarState[] tentativeReads = new VarState[32];
     public final int[] tentativeSites = new int[32];
+    /** The last write each tentative read could have seen (its state's write epoch then). */
+    public final long[] tentativeWrites = new long[32];
     public int tentativeCount;
     /**
      * Text a {@link RaceListener} produced while the detector held a lock, for the caller to print

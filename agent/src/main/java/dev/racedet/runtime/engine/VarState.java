@@ -119,4 +119,9 @@ public final class VarState {
                 && (write == Epoch.NONE || Epoch.slot(write) == s)
                 && (read == Epoch.NONE || Epoch.slot(read) == s);
     }
+
+    /** The epoch of the last write (read without a lock: a snapshot). */
+    public long writeEpoch() {
+        return write;
+    }
 }
