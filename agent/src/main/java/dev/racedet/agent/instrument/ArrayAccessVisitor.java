@@ -38,6 +38,14 @@ final class ArrayAccessVisitor extends MethodVisitor {
      */
     private final List<String[]> pending = new ArrayList<>();
     private boolean afterDup2;
+    /** The local holding JaCoCo's probe array ({@code $jacocoInit()} / {@code $jacocoData}), or -1. */
+    private int probesLocal = -1;
+    private boolean afterProbesInit;
+    /**
+     * How far JaCoCo's probe store {@code aload probes; push i; iconst_1; bastore} has come (0-3):
+     * racedet leaves probe stores alone, a benign race JaCoCo makes on purpose.
+     */
+    private int probeStep;
 
     ArrayAccessVisitor(MethodVisitor next, SiteTracker site, MemberResolver resolver) {
         super(Opcodes.ASM9, next);
@@ -49,6 +57,14 @@ final class ArrayAccessVisitor extends MethodVisitor {
     public void visitInsn(int opcode) {
         boolean dup2 = afterDup2;
         afterDup2 = false;
+        afterProbesInit = false;
+        int step = probeStep;
+        probeStep = step == 1 && opcode >= Opcodes.ICONST_0 && opcode <= Opcodes.ICONST_5 ? 2
+                : step == 2 && opcode == Opcodes.ICONST_1 ? 3 : 0;
+        if (step == 3 && opcode == Opcodes.BASTORE) {
+            super.visitInsn(opcode); // a JaCoCo probe: [probes i true] -> []
+            return;
+        }
         if (opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD) {
             String[] array = arrayFor(opcode == Opcodes.AALOAD, !dup2); // a DUP2 before: the store follows
             super.visitInsn(Opcodes.DUP2);                              // [a i] -> [a i a i]
@@ -127,6 +143,8 @@ final class ArrayAccessVisitor extends MethodVisitor {
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
         afterDup2 = false;
+        probeStep = 0;
+        afterProbesInit = false;
         if ((opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC) && descriptor.startsWith("[")) {
             MemberResolver.Field field = resolver.field(owner, name, descriptor);
             String declaring = field == null ? owner.replace('/', '.') : field.declaringClass();
@@ -142,6 +160,8 @@ final class ArrayAccessVisitor extends MethodVisitor {
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
         afterDup2 = false;
+        probeStep = 0;
+        afterProbesInit = opcode == Opcodes.INVOKESTATIC && name.equals("$jacocoInit") && descriptor.endsWith(")[Z");
         if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System") && name.equals("arraycopy")
                 && descriptor.equals("(Ljava/lang/Object;ILjava/lang/Object;II)V")) {
             pending.clear();
@@ -189,6 +209,13 @@ final class ArrayAccessVisitor extends MethodVisitor {
     @Override
     public void visitVarInsn(int opcode, int varIndex) {
         afterDup2 = false;
+        if (opcode == Opcodes.ASTORE && afterProbesInit) {
+            probesLocal = varIndex;
+        } else if (opcode == Opcodes.ASTORE && varIndex == probesLocal) {
+            probesLocal = -1; // the local is reused
+        }
+        probeStep = opcode == Opcodes.ALOAD && varIndex == probesLocal ? 1 : 0;
+        afterProbesInit = false;
         if (opcode >= Opcodes.ISTORE) {
             pending.clear();
         }
@@ -198,12 +225,17 @@ final class ArrayAccessVisitor extends MethodVisitor {
     @Override
     public void visitIntInsn(int opcode, int operand) {
         afterDup2 = false; // BIPUSH, SIPUSH, NEWARRAY consume no reference
+        probeStep = probeStep == 1 && opcode != Opcodes.NEWARRAY ? 2 : 0;
+        afterProbesInit = false;
         super.visitIntInsn(opcode, operand);
     }
 
     @Override
     public void visitLdcInsn(Object value) {
         afterDup2 = false;
+        probeStep = probeStep == 1 && value instanceof Integer ? 2 : 0;
+        // JaCoCo's probe array as a dynamic constant (class files of Java 11 and later)
+        afterProbesInit = value instanceof net.bytebuddy.jar.asm.ConstantDynamic c && c.getName().equals("$jacocoData");
         super.visitLdcInsn(value);
     }
 
@@ -216,6 +248,8 @@ final class ArrayAccessVisitor extends MethodVisitor {
     @Override
     public void visitTypeInsn(int opcode, String type) {
         afterDup2 = false;
+        probeStep = 0;
+        afterProbesInit = afterProbesInit && opcode == Opcodes.CHECKCAST && type.equals("[Z"); // condy gives Object
         if (opcode == Opcodes.INSTANCEOF) {
             pending.clear(); // NEW and ANEWARRAY consume no reference, CHECKCAST gives it back
         }
