@@ -212,6 +212,45 @@ public final class FieldHooks {
         }
     }
 
+    // ---- plain accesses by location: VarHandle plain modes, plain Unsafe ------------------------
+
+    /**
+     * Before a call of a plain {@code VarHandle} access mode ({@code get}, {@code set}) in checked
+     * code, at site {@code siteId}: the field or element the JDK's implementation then accesses is
+     * checked and reported there (see {@link PlainAccesses}).
+     */
+    public static void varHandleCall(int siteId) {
+        PlainAccesses.varHandleCall(siteId);
+    }
+
+    /** After that call returned. */
+    public static void varHandleReturned() {
+        PlainAccesses.varHandleReturned();
+    }
+
+    /**
+     * In the JDK's {@code VarHandle} implementation of a plain field access, before its
+     * {@code Unsafe} call on {@code holder} at {@code offset}: checked only inside a marked call.
+     */
+    public static void varHandleField(Object holder, long offset, boolean write) {
+        PlainAccesses.varHandleField(holder, offset, write);
+    }
+
+    /** In the JDK's {@code VarHandle} implementation of a plain array access, before the element access. */
+    public static void varHandleElement(Object array, int index, boolean write) {
+        PlainAccesses.varHandleElement(array, index, write);
+    }
+
+    /** Before a plain {@code Unsafe} read ({@code getInt(Object, long)}, ...) in checked code. */
+    public static void unsafeRead(Object base, long offset, int siteId) {
+        PlainAccesses.unsafe(base, offset, siteId, false);
+    }
+
+    /** Before a plain {@code Unsafe} write ({@code putInt(Object, long, int)}, ...) in checked code. */
+    public static void unsafeWrite(Object base, long offset, int siteId) {
+        PlainAccesses.unsafe(base, offset, siteId, true);
+    }
+
     // ---- volatile fields ----------------------------------------------------------------------
 
     /** After GETFIELD of a volatile field: acquires what writers of that location released. */

@@ -120,10 +120,14 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         if (firstFreeLocal >= 0) {
             mv = new AtomicCallVisitor(mv, firstFreeLocal);
         }
+        if (jdk) {
+            mv = JdkPlainVarHandleVisitor.wrap(mv, internalName, name, access, firstFreeLocal);
+        }
         SiteTracker site = new SiteTracker(className, name, sourceFile);
         if (checkAccesses && !jdk) {
             mv = new CollectionCallVisitor(mv, site);
             mv = new StampedLockCallVisitor(mv);
+            mv = new VarHandleCallVisitor(mv, site);
         }
         mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"), checkAccesses, classConstants && !jdk,
                 jdk, shadows);

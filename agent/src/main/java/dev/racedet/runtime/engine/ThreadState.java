@@ -36,6 +36,12 @@ public final class ThreadState {
      */
     public int collectionSite = -1;
     /**
+     * The site of a plain {@code VarHandle.get}/{@code set} call from checked code that this thread
+     * is about to make, or -1: the first plain access of a field or array element by the JDK's
+     * {@code VarHandle} implementation that follows takes it (and resets it) and is checked there.
+     */
+    public int varHandleSite = -1;
+    /**
      * Inside a {@code StampedLock} optimistic read section (after {@code tryOptimisticRead}, before
      * the thread's next {@code StampedLock} call): plain reads are tentative, kept here until
      * {@code validate} says whether they count.
