@@ -1,6 +1,9 @@
 package bench;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -136,6 +139,36 @@ public final class AccessCost {
         sink += sum;
     }
 
+    private static final VarHandle HOLDER_VALUE;
+
+    static {
+        try {
+            HOLDER_VALUE = MethodHandles.lookup().findVarHandle(Holder.class, "value", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Plain VarHandle get and set of a field, from checked code: both are checked accesses. */
+    private void varHandlePlain() {
+        Holder h = holder;
+        for (int i = 0; i < N / 10; i++) {
+            HOLDER_VALUE.set(h, (int) HOLDER_VALUE.get(h) + 1);
+        }
+    }
+
+    /** The JDK's own plain VarHandle accesses (node writes) pass the unmarked hooks: never checked. */
+    private void concurrentQueue() {
+        ConcurrentLinkedQueue<Integer> q = new ConcurrentLinkedQueue<>();
+        Integer item = 7;
+        long sum = 0;
+        for (int i = 0; i < N / 10; i++) {
+            q.offer(item);
+            sum += q.poll();
+        }
+        sink += sum;
+    }
+
     private static void time(String name, int ops, Runnable scenario) {
         scenario.run();
         long start = System.nanoTime();
@@ -159,6 +192,8 @@ public final class AccessCost {
         time("ConcurrentHashMap.get", N / 10, b::concurrentMapGet);
         time("ReentrantLock lock/unlock", N / 10, b::reentrantLock);
         time("AtomicLong.incrementAndGet", N / 10, b::atomicIncrement);
+        time("VarHandle plain get+set", N / 10, b::varHandlePlain);
+        time("ConcurrentLinkedQueue.offer+poll", N / 10, b::concurrentQueue);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         time("executor submit+get", N / 1000, () -> b.executorSubmitGet(pool));
         pool.shutdown();

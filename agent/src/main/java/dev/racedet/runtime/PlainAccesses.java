@@ -21,7 +21,12 @@ import dev.racedet.runtime.engine.ThreadState;
  * <p>Callers are the hooks of {@link FieldHooks}; nothing here throws.
  */
 final class PlainAccesses {
-    private static final FieldLayouts LAYOUTS = new FieldLayouts();
+    /**
+     * Set (and never reset) by the first mark: until checked code makes a plain {@code VarHandle}
+     * call, the JDK's own plain accesses cost one static read. Each thread reads its own mark only
+     * after setting this itself, so no other thread needs to see the write.
+     */
+    private static boolean anyMark;
 
     private PlainAccesses() {
     }
@@ -30,6 +35,7 @@ final class PlainAccesses {
     static void varHandleCall(int site) {
         ThreadState t = Engine.THREADS.currentOrBusy();
         if (t != null && !t.insideRacedet) {
+            anyMark = true;
             t.varHandleSite = site;
         }
     }
@@ -79,13 +85,21 @@ final class PlainAccesses {
 
     /** The mark of the thread's current plain {@code VarHandle} call from checked code, removed; -1 if none. */
     private static int takeSite() {
-        ThreadState t = Engine.THREADS.currentOrBusy();
-        if (t == null || t.insideRacedet || t.varHandleSite < 0) {
-            return -1; // the JDK's own use of VarHandle: the fast path
+        if (!anyMark) {
+            return -1; // no checked code made a plain VarHandle call yet (and racedet's startup)
         }
-        int site = t.varHandleSite;
-        t.varHandleSite = -1;
-        return site;
+        try {
+            ThreadState t = Engine.THREADS.currentOrBusy();
+            if (t == null || t.insideRacedet || t.varHandleSite < 0) {
+                return -1; // the JDK's own use of VarHandle: the fast path
+            }
+            int site = t.varHandleSite;
+            t.varHandleSite = -1;
+            return site;
+        } catch (Throwable e) {
+            InternalErrors.record("plain VarHandle hook", e); // never into the JDK's code
+            return -1;
+        }
     }
 
     private static void field(Object holder, long offset, int site, boolean write) {
@@ -116,7 +130,7 @@ final class PlainAccesses {
         ThreadState t = null;
         try {
             t = Engine.enter();
-            return t == null ? FieldLayouts.NONE : LAYOUTS.fieldAt(holder.getClass(), offset);
+            return t == null ? FieldLayouts.NONE : Layouts.INSTANCE.fieldAt(holder.getClass(), offset);
         } catch (Throwable e) {
             InternalErrors.record("plain access by offset", e);
             return FieldLayouts.NONE;
@@ -129,12 +143,17 @@ final class PlainAccesses {
         ThreadState t = null;
         try {
             t = Engine.enter();
-            return t == null ? -1 : LAYOUTS.indexAt(array.getClass(), offset);
+            return t == null ? -1 : Layouts.INSTANCE.indexAt(array.getClass(), offset);
         } catch (Throwable e) {
             InternalErrors.record("plain access by offset", e);
             return -1;
         } finally {
             Engine.exit(t);
         }
+    }
+
+    /** Created at the first lookup, from a hook inside racedet's guard: not while the JDK boots. */
+    private static final class Layouts {
+        static final FieldLayouts INSTANCE = new FieldLayouts();
     }
 }

@@ -128,6 +128,7 @@ final class InstrumentingClassVisitor extends ClassVisitor {
             mv = new CollectionCallVisitor(mv, site);
             mv = new StampedLockCallVisitor(mv);
             mv = new VarHandleCallVisitor(mv, site);
+            mv = new PlainUnsafeCallVisitor(mv, site, firstFreeLocal);
         }
         mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"), checkAccesses, classConstants && !jdk,
                 jdk, shadows);
