@@ -122,7 +122,8 @@ final class InstrumentingClassVisitor extends ClassVisitor {
             mv = new AtomicCallVisitor(mv, scoped ? firstFreeLocal + 1 : firstFreeLocal);
         }
         if (jdk) {
-            mv = JdkPlainVarHandleVisitor.wrap(mv, internalName, name, access, firstFreeLocal);
+            mv = JdkPlainVarHandleVisitor.wrap(mv, internalName, name, access,
+                    scoped ? firstFreeLocal + 1 : firstFreeLocal);
         }
         SiteTracker site = new SiteTracker(className, name, sourceFile);
         if (checkAccesses && !jdk) {
