@@ -162,7 +162,7 @@ public final class AccessCost {
         ConcurrentLinkedQueue<Integer> q = new ConcurrentLinkedQueue<>();
         Integer item = 7;
         long sum = 0;
-        for (int i = 0; i < N / 10; i++) {
+        for (int i = 0; i < N / 100; i++) {
             q.offer(item);
             sum += q.poll();
         }
@@ -193,7 +193,7 @@ public final class AccessCost {
         time("ReentrantLock lock/unlock", N / 10, b::reentrantLock);
         time("AtomicLong.incrementAndGet", N / 10, b::atomicIncrement);
         time("VarHandle plain get+set", N / 10, b::varHandlePlain);
-        time("ConcurrentLinkedQueue.offer+poll", N / 10, b::concurrentQueue);
+        time("ConcurrentLinkedQueue.offer+poll", N / 100, b::concurrentQueue);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         time("executor submit+get", N / 1000, () -> b.executorSubmitGet(pool));
         pool.shutdown();
