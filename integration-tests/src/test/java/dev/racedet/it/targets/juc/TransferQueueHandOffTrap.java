@@ -25,7 +25,7 @@ public class TransferQueueHandOffTrap {
         long[] sum = new long[1];
         Racers.race(
                 Racers.unchecked(() -> {
-                    for (int i = 1; i <= 40; i++) {
+                    for (int i = 1; i <= 200; i++) {
                         Message m = new Message();
                         m.seq = i;
                         m.payload = i * 10L;
@@ -33,12 +33,12 @@ public class TransferQueueHandOffTrap {
                     }
                 }),
                 Racers.unchecked(() -> {
-                    for (int i = 1; i <= 40; i++) {
+                    for (int i = 1; i <= 200; i++) {
                         Message m = queue.take();
                         sum[0] += m.seq + m.payload;
                     }
                 }));
-        if (sum[0] != 11L * 40 * 41 / 2) {
+        if (sum[0] != 11L * 200 * 201 / 2) {
             throw new AssertionError("sum " + sum[0]);
         }
     }
