@@ -18,6 +18,8 @@ final class Hooks {
     static final String ATOMICS = "dev/racedet/runtime/AtomicHooks";
     /** {@code dev.racedet.runtime.ArrayHooks}: array elements and bulk array operations. */
     static final String ARRAYS = "dev/racedet/runtime/ArrayHooks";
+    /** {@code dev.racedet.runtime.ScopeHooks}: JDK methods run as racedet-internal scopes. */
+    static final String SCOPES = "dev/racedet/runtime/ScopeHooks";
 
     private Hooks() {
     }

@@ -117,8 +117,9 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         mv = new MonitorVisitor(mv);
         mv = new SyncCallVisitor(mv);
         int firstFreeLocal = maxLocals.of(name, descriptor);
+        boolean scoped = jdk && firstFreeLocal >= 0 && JdkInternalScopes.covers(internalName, name);
         if (firstFreeLocal >= 0) {
-            mv = new AtomicCallVisitor(mv, firstFreeLocal);
+            mv = new AtomicCallVisitor(mv, scoped ? firstFreeLocal + 1 : firstFreeLocal);
         }
         SiteTracker site = new SiteTracker(className, name, sourceFile);
         if (checkAccesses && !jdk) {
@@ -130,6 +131,8 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         if (checkAccesses && !jdk) {
             mv = new ArrayAccessVisitor(mv, site, resolver);
         }
-        return site.attach(mv);
+        mv = site.attach(mv);
+        // First of the chain, so every other visitor sees the scope's local (see InternalScopeVisitor).
+        return scoped ? new InternalScopeVisitor(mv, firstFreeLocal, (version & 0xFFFF) >= Opcodes.V1_6) : mv;
     }
 }

@@ -19,10 +19,13 @@ final class MaxLocals {
         this.byMethod = byMethod;
     }
 
-    /** The max locals of the class {@code reader} reads, or none if it never names an Unsafe class. */
+    /**
+     * The max locals of the class {@code reader} reads, or none if it never names an Unsafe class and
+     * has no {@link JdkInternalScopes internal scope} (the visitors that take fresh locals).
+     */
     static MaxLocals of(ClassReader reader) {
         Map<String, Integer> found = new HashMap<>();
-        if (namesUnsafe(reader)) {
+        if (namesUnsafe(reader) || JdkInternalScopes.hasScopes(reader.getClassName())) {
             reader.accept(new ClassVisitor(Opcodes.ASM9) {
                 @Override
                 public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
@@ -39,7 +42,7 @@ final class MaxLocals {
         return new MaxLocals(found);
     }
 
-    /** The method's max locals, or -1 if unknown (the class names no Unsafe class). */
+    /** The method's max locals, or -1 if unknown (the class needs no fresh local). */
     int of(String name, String descriptor) {
         return byMethod.getOrDefault(name + descriptor, -1);
     }

@@ -8,12 +8,14 @@ import net.bytebuddy.jar.asm.Opcodes;
 /**
  * A quick read of a JDK class, without writing anything, that tells whether it synchronizes at all
  * the way racedet models (a monitor, a volatile field, an {@code Unsafe} operation, a wait or a
- * sleep) or touches a field of a {@link JdkCollections JDK collection}. Most JDK classes do not; they are then left exactly as they are, which saves rewriting
- * them and, for classes loaded before the agent, redefining them.
+ * sleep), touches a field of a {@link JdkCollections JDK collection} or has a method run as an
+ * {@link JdkInternalScopes internal scope}. Most JDK classes do not; they are then left exactly as
+ * they are, which saves rewriting them and, for classes loaded before the agent, redefining them.
  */
 final class SyncScan extends ClassVisitor {
     private final MemberResolver resolver;
     private boolean synchronizes;
+    private String className;
 
     private SyncScan(MemberResolver resolver) {
         super(Opcodes.ASM9);
@@ -28,9 +30,15 @@ final class SyncScan extends ClassVisitor {
     }
 
     @Override
+    public void visit(int version, int access, String name, String signature, String superName,
+                      String[] interfaces) {
+        className = name;
+    }
+
+    @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                      String[] exceptions) {
-        if ((access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+        if ((access & Opcodes.ACC_SYNCHRONIZED) != 0 || JdkInternalScopes.covers(className, name)) {
             synchronizes = true;
         }
         return synchronizes ? null : new MethodVisitor(Opcodes.ASM9) {

@@ -210,14 +210,10 @@ public final class Detector {
         }
     }
 
-    /** {@code t} finished the static initializer of class {@code classId}, whose clock is {@code init}. */
-    public void classInitialized(ThreadState t, SyncClock init) {
-        release(t, init);
-    }
-
     /**
      * {@code t} used class {@code classId} after its initialization: the first use in each thread
-     * acquires the initializer's clock, later uses cost one bit test.
+     * acquires the initializer's clock {@code init} (which the initializing thread released into at
+     * the end of the static initializer), later uses cost one bit test.
      */
     public void classUsed(ThreadState t, int classId, SyncClock init) {
         if (!t.hasSeenClass(classId)) {

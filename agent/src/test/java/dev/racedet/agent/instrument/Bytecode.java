@@ -20,11 +20,15 @@ final class Bytecode {
     private Bytecode() {
     }
 
-    private static final Map<Integer, String> NAMES = Map.of(Opcodes.DUP, "DUP", Opcodes.SWAP, "SWAP",
-            Opcodes.DUP_X1, "DUP_X1", Opcodes.ALOAD, "ALOAD", Opcodes.ASTORE, "ASTORE",
-            Opcodes.INVOKESTATIC, "INVOKESTATIC", Opcodes.INVOKEVIRTUAL, "INVOKEVIRTUAL",
-            Opcodes.INVOKESPECIAL, "INVOKESPECIAL", Opcodes.INVOKEINTERFACE, "INVOKEINTERFACE",
-            Opcodes.RETURN, "RETURN");
+    private static final Map<Integer, String> NAMES = Map.ofEntries(Map.entry(Opcodes.DUP, "DUP"),
+            Map.entry(Opcodes.SWAP, "SWAP"), Map.entry(Opcodes.DUP_X1, "DUP_X1"), Map.entry(Opcodes.ALOAD, "ALOAD"),
+            Map.entry(Opcodes.ASTORE, "ASTORE"), Map.entry(Opcodes.ILOAD, "ILOAD"),
+            Map.entry(Opcodes.ISTORE, "ISTORE"), Map.entry(Opcodes.INVOKESTATIC, "INVOKESTATIC"),
+            Map.entry(Opcodes.INVOKEVIRTUAL, "INVOKEVIRTUAL"), Map.entry(Opcodes.INVOKESPECIAL, "INVOKESPECIAL"),
+            Map.entry(Opcodes.INVOKEINTERFACE, "INVOKEINTERFACE"), Map.entry(Opcodes.RETURN, "RETURN"),
+            Map.entry(Opcodes.IRETURN, "IRETURN"), Map.entry(Opcodes.LRETURN, "LRETURN"),
+            Map.entry(Opcodes.FRETURN, "FRETURN"), Map.entry(Opcodes.DRETURN, "DRETURN"),
+            Map.entry(Opcodes.ARETURN, "ARETURN"), Map.entry(Opcodes.ATHROW, "ATHROW"));
 
     /** A readable name for the opcodes the tests look at, a number for the others. */
     static String name(int opcode) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class EmittedHooksTest {
     private static final List<String> RUNTIME = List.of("dev/racedet/runtime/FieldHooks",
             "dev/racedet/runtime/MonitorHooks", "dev/racedet/runtime/ThreadHooks", "dev/racedet/runtime/AtomicHooks",
-            "dev/racedet/runtime/ArrayHooks", "dev/racedet/runtime/Registry");
+            "dev/racedet/runtime/ArrayHooks", "dev/racedet/runtime/ScopeHooks", "dev/racedet/runtime/Registry");
 
     @Test
     void every_emitted_hook_is_a_public_static_method_of_the_runtime() throws Exception {
@@ -37,7 +37,7 @@ class EmittedHooksTest {
         for (Path home : Bytecode.jdkHomes()) {
             for (String jdkClass : List.of(JdkThreadHooks.THREAD, JdkThreadHooks.VIRTUAL_THREAD,
                     "java/util/concurrent/atomic/AtomicInteger", "java/lang/invoke/VarHandle",
-                    "java/util/concurrent/ConcurrentHashMap", "java/util/HashMap")) {
+                    "java/util/concurrent/ConcurrentHashMap", "java/util/HashMap", "java/lang/invoke/MethodType")) {
                 byte[] original = Bytecode.jdkClass(home, jdkClass);
                 if (original != null) {
                     emitted.addAll(runtimeCalls(transformer.instrumentJdk(null, jdkClass, original)));
@@ -51,7 +51,8 @@ class EmittedHooksTest {
                 "joinReturned", "virtualThreadTask", "acquire", "release", "loadFence", "storeFence", "fullFence",
                 "jdkVolatileRead", "jdkVolatileWrite", "jdkRead", "jdkWrite", "collectionCall", "collectionReturned",
                 "optimisticReadStarted", "optimisticReadEnded", "validate",
-                "staticFieldIdOf", "classIdOf", "arraycopy", "fill", "copyOf", "copyOfRange", "cloneRead")) {
+                "staticFieldIdOf", "classIdOf", "arraycopy", "fill", "copyOf", "copyOfRange", "cloneRead", "enter",
+                "exit")) {
             assertTrue(emitted.stream().anyMatch(call -> call.contains("." + hook + "(")),
                     "the sample classes exercise " + hook + ": " + emitted);
         }

@@ -210,7 +210,7 @@ class DetectorTest {
     void class_initializer_writes_are_ordered_before_first_use() {
         SyncClock init = new SyncClock();
         detector.write(t0, x, 10); // in <clinit>
-        detector.classInitialized(t0, init);
+        detector.release(t0, init); // end of the static initializer
         detector.classUsed(t1, 3, init);
         detector.read(t1, x, 11);
         assertEquals(List.of(), races);

@@ -27,10 +27,6 @@ public class VarHandleOpaqueRace {
     public static void main(String[] args) throws Exception {
         VarHandleOpaqueRace state = new VarHandleOpaqueRace();
         int[] seen = new int[1];
-        // Link both access modes here: linking them first in the racers would order the racers
-        // through the JDK's global MethodType intern table (see README, over-synchronization).
-        FLAG.setOpaque(new VarHandleOpaqueRace(), 0);
-        int linked = (int) FLAG.getOpaque(state);
         Racers.race(
                 () -> {
                     state.data = 11; // RACE

@@ -18,11 +18,6 @@ public class StampedLockOptimisticUnlockedWriterRace {
         StampedLockOptimisticUnlockedWriterRace state = new StampedLockOptimisticUnlockedWriterRace();
         AtomicBoolean written = new AtomicBoolean();
         int[] seen = new int[1];
-        // Link the opaque accesses here: linking them first in the racers would order the racers
-        // through the JDK's global MethodType intern table (see README, over-synchronization).
-        new AtomicBoolean().setOpaque(false);
-        written.getOpaque();
-        state.lock.validate(state.lock.tryOptimisticRead());
         Racers.race(
                 () -> {
                     state.level = 3; // RACE
