@@ -32,13 +32,6 @@ public class VarHandlePlainSetRace {
     public static void main(String[] args) throws Exception {
         VarHandlePlainSetRace state = new VarHandlePlainSetRace();
         int[] seen = new int[1];
-        // Link every access mode here: linking them first in the racers would order the racers
-        // through the JDK's global MethodType intern table (see README, over-synchronization).
-        VarHandlePlainSetRace other = new VarHandlePlainSetRace();
-        BOX.set(other, "linked");
-        Object linkedBox = BOX.getAcquire(other);
-        DONE.setOpaque(other, 1);
-        int linkedDone = (int) DONE.getOpaque(other);
         Racers.race(
                 () -> {
                     state.data = 11; // RACE
