@@ -87,6 +87,16 @@ public final class ThreadHooks {
     }
 
     /**
+     * At the entry of {@code VirtualThread.afterDone} (JDK 25), run by the carrier once the virtual
+     * thread {@code thread}'s continuation is done: the carrier is ordered after everything
+     * {@code thread} did (it runs on the same carrier, after it), so what the carrier then publishes,
+     * a structured scope's thread count or the termination latch, carries it.
+     */
+    public static void virtualThreadDone(Thread thread) {
+        terminationSeen(thread);
+    }
+
+    /**
      * Before {@code Thread.isAlive()} returns {@code alive} for {@code thread}: a thread seen dead has
      * terminated, and everything it did happens-before (JLS 17.4.4).
      */

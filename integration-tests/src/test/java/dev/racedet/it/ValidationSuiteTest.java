@@ -45,7 +45,8 @@ import org.junit.jupiter.api.TestFactory;
  *       {@code Racers}) are helpers.</li>
  *   <li>A program that needs a newer JDK than 17 says so on a line of its own,
  *       {@code // REQUIRES-JDK: 21}; it is compiled for release 17 (it reaches the newer APIs
- *       reflectively) and skipped on older JDKs.</li>
+ *       reflectively) and skipped on older JDKs. A program whose JVM needs options (a preview API)
+ *       lists them on a line {@code // JVM-ARGS: --enable-preview}.</li>
  *   <li>The target JVM's class path is the test classes plus the libraries of
  *       {@code targets.libraries} (JCTools, Caffeine, Disruptor, Agrona), handed over by the build as
  *       {@code thirdparty.*} properties. Library classes are not checked (the include pattern covers
@@ -144,12 +145,14 @@ class ValidationSuiteTest {
      */
     static AgentRun.Result check(Jdks.Jdk jdk, Path source, AgentOptions options) throws Exception {
         Path root = AgentRun.requiredPath("targets.sources");
-        return check(jdk, new CorpusTarget(source, CorpusTarget.binaryName(root, source), 17), options);
+        return check(jdk, new CorpusTarget(source, CorpusTarget.binaryName(root, source), 17, List.of()),
+                options);
     }
 
     private static AgentRun.Result check(Jdks.Jdk jdk, CorpusTarget target, AgentOptions options) throws Exception {
         AgentRun run = AgentRun.on(jdk.home());
         run.jvmArgs("-XX:+UnlockDiagnosticVMOptions", "-XX:+BytecodeVerificationLocal");
+        run.jvmArgs(target.jvmArgs().toArray(new String[0]));
         if (Boolean.getBoolean(QUICK_JIT)) {
             run.jvmArgs("-XX:TieredStopAtLevel=1");
         }

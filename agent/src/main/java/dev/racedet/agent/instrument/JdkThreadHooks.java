@@ -19,7 +19,10 @@ import net.bytebuddy.jar.asm.Opcodes;
  * <li>{@code VirtualThread.start(ThreadContainer)}: before {@code setThreadContainer} (after the
  *     NEW to STARTED transition succeeded), {@code threadStarting(this)};
  *     {@code VirtualThread.run(Runnable)}: at entry, the task is replaced by
- *     {@code virtualThreadTask(task)}, which records the termination after the task.</li>
+ *     {@code virtualThreadTask(task)}, which records the termination after the task;
+ *     {@code VirtualThread.afterDone(boolean)} (JDK 25; {@code afterTerminate(boolean, boolean)} in
+ *     JDK 21), run by the carrier after the continuation is done: at entry,
+ *     {@code virtualThreadDone(this)}, the carrier joining the terminated virtual thread.</li>
  * <li>{@code ApplicationShutdownHooks.add(Thread)}: before its return (the hook was registered),
  *     {@code shutdownHookAdded(hook)}: the edge "registrar before hook" is recorded even where the
  *     class's monitor, through which registration and the start of the hooks synchronize, is not
@@ -96,6 +99,11 @@ final class JdkThreadHooks extends ClassVisitor {
             if (name.equals("run") && descriptor.equals("(Ljava/lang/Runnable;)V")
                     && (access & Opcodes.ACC_STATIC) == 0) {
                 return new AtEntry(mv, true);
+            }
+            if ((name.equals("afterDone") && descriptor.equals("(Z)V")
+                    || name.equals("afterTerminate") && descriptor.equals("(ZZ)V"))
+                    && (access & Opcodes.ACC_STATIC) == 0) {
+                return new CarrierAfterDone(mv);
             }
         }
         return mv;
@@ -183,6 +191,26 @@ final class JdkThreadHooks extends ClassVisitor {
                 inserted();
             }
             super.visitInsn(opcode);
+        }
+    }
+
+    /**
+     * At the entry of {@code VirtualThread.afterDone(boolean)} (JDK 25; {@code afterTerminate} in
+     * JDK 21), which the carrier runs once the virtual thread's continuation is done:
+     * {@code virtualThreadDone(this)}, so what the carrier then publishes (the thread container's
+     * count, the termination latch) carries the virtual thread's actions.
+     */
+    private final class CarrierAfterDone extends Inserting {
+        CarrierAfterDone(MethodVisitor next) {
+            super(next);
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            super.visitVarInsn(Opcodes.ALOAD, 0);                // [] -> [vt]
+            Hooks.call(mv, Hooks.THREADS, "virtualThreadDone", STARTING);      // -> []
+            inserted();
         }
     }
 

@@ -145,8 +145,18 @@ public final class Detector {
         s.joinInto(t);
     }
 
-    /** {@code t} is about to release {@code s}: a monitor exit, a volatile write, a lock release. */
+    /**
+     * {@code t} is about to release {@code s}: a monitor exit, a volatile write, a lock release. A
+     * terminated thread (running the JDK's exit code, such as a thread container counting it out, or
+     * {@code ThreadGroup} bookkeeping) releases its final clock: everything it did is ordered before
+     * whoever acquires {@code s}. A release joins into {@code s}, never replaces it, so nothing
+     * another thread released there is lost.
+     */
     public void release(ThreadState t, SyncClock s) {
+        if (t.terminated) {
+            s.joinFrom(t);
+            return;
+        }
         if (hasSlot(t)) {
             s.joinFrom(t);
             t.published = Epoch.clock(t.epoch);
@@ -196,7 +206,8 @@ public final class Detector {
 
     /**
      * {@code t} is terminating: its slot goes back to {@link Slots}; its clock stays, unchanged, for
-     * threads that join it later. Later events of {@code t} are ignored.
+     * threads that join it later. Later accesses and acquires of {@code t} are ignored; its later
+     * releases publish that final clock (see {@link #release}).
      */
     public void terminate(ThreadState t) {
         if (t.terminated) {

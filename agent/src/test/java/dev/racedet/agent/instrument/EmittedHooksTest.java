@@ -48,7 +48,7 @@ class EmittedHooksTest {
         for (String hook : List.of("read", "write", "readStatic", "writeStatic", "volatileRead", "volatileWrite",
                 "volatileReadStatic", "volatileWriteStatic", "classUse", "classInitialized", "monitorEnter",
                 "monitorExit", "wait", "sleep", "threadStarting", "threadExit", "aliveChecked", "stateChecked",
-                "joinReturned", "virtualThreadTask", "acquire", "release", "loadFence", "storeFence", "fullFence",
+                "joinReturned", "virtualThreadTask", "virtualThreadDone", "acquire", "release", "loadFence", "storeFence", "fullFence",
                 "jdkVolatileRead", "jdkVolatileWrite", "jdkRead", "jdkWrite", "collectionCall", "collectionReturned",
                 "optimisticReadStarted", "optimisticReadEnded", "validate",
                 "staticFieldIdOf", "classIdOf", "arraycopy", "fill", "copyOf", "copyOfRange", "cloneRead", "enter",

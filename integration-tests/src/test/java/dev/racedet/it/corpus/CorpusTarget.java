@@ -17,10 +17,13 @@ import java.util.stream.Stream;
  * @param source the {@code .java} file
  * @param className its binary class name, derived from its path under the source root
  * @param requiredJdk the lowest JDK feature version the program runs on ({@code // REQUIRES-JDK: N}), or 17
+ * @param jvmArgs     options its JVM needs ({@code // JVM-ARGS: --enable-preview}), usually none
  */
-public record CorpusTarget(Path source, String className, int requiredJdk) {
+public record CorpusTarget(Path source, String className, int requiredJdk, List<String> jvmArgs) {
     /** The marker line a program that needs a newer JDK than 17 carries, e.g. {@code // REQUIRES-JDK: 21}. */
     public static final Pattern REQUIRES_JDK = Pattern.compile("^\\s*//\\s*REQUIRES-JDK:\\s*(\\d+)\\s*$");
+    /** The marker line of a program whose JVM needs options, e.g. {@code // JVM-ARGS: --enable-preview}. */
+    public static final Pattern JVM_ARGS = Pattern.compile("^\\s*//\\s*JVM-ARGS:\\s*(\\S.*?)\\s*$");
 
     private static final int BASELINE_JDK = 17;
 
@@ -34,7 +37,7 @@ public record CorpusTarget(Path source, String className, int requiredJdk) {
                 String text = Files.readString(source);
                 if (text.contains("static void main(")) {
                     targets.add(new CorpusTarget(source, binaryName(sourceRoot, source),
-                            requiredJdk(text).orElse(BASELINE_JDK)));
+                            requiredJdk(text).orElse(BASELINE_JDK), jvmArgs(text)));
                 }
             }
             targets.sort(java.util.Comparator.comparing(CorpusTarget::className));
@@ -56,6 +59,16 @@ public record CorpusTarget(Path source, String className, int requiredJdk) {
             }
         }
         return OptionalInt.empty();
+    }
+
+    private static List<String> jvmArgs(String text) {
+        for (String line : text.split("\n")) {
+            Matcher m = JVM_ARGS.matcher(line);
+            if (m.matches()) {
+                return List.of(m.group(1).split("\\s+"));
+            }
+        }
+        return List.of();
     }
 
     /** The class name without its package, as the test is named. */
