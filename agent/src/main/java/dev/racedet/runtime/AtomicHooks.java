@@ -1,5 +1,7 @@
 package dev.racedet.runtime;
 
+import dev.racedet.runtime.engine.ThreadState;
+
 /**
  * Hooks of atomic memory operations: calls of {@code jdk.internal.misc.Unsafe} and
  * {@code sun.misc.Unsafe} in every instrumented class, the JDK's included. {@code VarHandle}s, field
@@ -11,7 +13,9 @@ package dev.racedet.runtime;
  * <p>Placement contract: {@link #release} runs before the operation that writes with release
  * semantics (a volatile or release store, a CAS or get-and-op, whether it will succeed or not:
  * releasing before a failed CAS only adds an edge, never loses one), {@link #acquire} after the
- * operation that reads with acquire semantics. Plain and opaque operations get neither.
+ * operation that reads with acquire semantics. Plain and opaque operations get neither, but for
+ * plain reference stores, which {@link #plainWrite} hands to the thread's next release
+ * ({@link PlainWrites}).
  *
  * <p>Fences have no location. racedet models them soundly by over-synchronizing: every release
  * fence releases into one clock shared by all fences and every acquire fence acquires it, so a fence
@@ -31,6 +35,27 @@ public final class AtomicHooks {
     /** Before an atomic write with release semantics of {@code offset} in {@code base}. */
     public static void release(Object base, long offset) {
         SyncEvents.release(SyncEvents.LOCATION, base, offset);
+    }
+
+    /**
+     * After a plain reference store into {@code offset} of {@code base} ({@code putReference}): the
+     * location is published by the thread's next release ({@link PlainWrites}).
+     */
+    public static void plainWrite(Object base, long offset) {
+        if (base == null) {
+            return; // off heap: not the idiom PlainWrites models
+        }
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                PlainWrites.record(t, base, offset);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("plain write hook", e);
+        } finally {
+            Engine.exit(t);
+        }
     }
 
     /** After a load fence ({@code loadFence}, {@code VarHandle.acquireFence}). */

@@ -10,7 +10,8 @@ import dev.racedet.runtime.engine.ThreadState;
  * The one shape of every acquire and release hook: inside racedet's guard, find the clock of the
  * synchronization location, and record the event; a failure is counted, never thrown. The kind says
  * what names the location. An acquire of a location nothing was released to does nothing and
- * creates no state.
+ * creates no state. Every release also publishes the thread's pending plain stores
+ * ({@link PlainWrites}).
  */
 final class SyncEvents {
     /** A monitor: {@code base} is the lock object. */
@@ -58,6 +59,9 @@ final class SyncEvents {
         try {
             t = Engine.enter();
             if (t != null) {
+                if (t.plainWriteCount != 0) {
+                    PlainWrites.publish(t, DETECTOR, SHADOWS); // plain stores since the last release
+                }
                 DETECTOR.release(t, clock(kind, base, key, true));
             }
         } catch (Throwable e) {

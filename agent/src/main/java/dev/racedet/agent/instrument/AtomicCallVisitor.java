@@ -16,8 +16,11 @@ import net.bytebuddy.jar.asm.Type;
  * reloaded; the sequence is straight-line, so no stack map frame needs them.
  */
 final class AtomicCallVisitor extends MethodVisitor {
-    /** What an operation does, by its access mode. */
-    enum Mode { NONE, ACQUIRE, RELEASE, BOTH }
+    /**
+     * What an operation does, by its access mode. {@code PLAIN_STORE}: a plain reference store, which
+     * the storing thread's next release publishes ({@code PlainWrites}).
+     */
+    enum Mode { NONE, ACQUIRE, RELEASE, BOTH, PLAIN_STORE }
 
     private static final String LOCATION = "(Ljava/lang/Object;J)V";
     private final int firstFreeLocal;
@@ -39,10 +42,14 @@ final class AtomicCallVisitor extends MethodVisitor {
      * The mode of an {@code Unsafe} method on a location ({@code (Object, long, ...)}): volatile and
      * acquire reads acquire; volatile, release and ordered writes release; read-modify-writes (CAS,
      * compare-and-exchange, get-and-add/set/bitwise) do both unless their suffix says
-     * {@code Acquire}, {@code Release} or {@code Plain}; plain, opaque and unaligned accesses do
-     * neither (opaque gives no happens-before).
+     * {@code Acquire}, {@code Release} or {@code Plain}; a plain reference store
+     * ({@code putReference}, {@code putObject}) is a {@code PLAIN_STORE}; other plain, opaque and
+     * unaligned accesses do neither (opaque gives no happens-before).
      */
     static Mode modeOf(String name) {
+        if (name.equals("putReference") || name.equals("putObject")) {
+            return Mode.PLAIN_STORE;
+        }
         boolean readModifyWrite = name.startsWith("compareAnd") || name.startsWith("weakCompareAnd")
                 || name.startsWith("getAnd");
         if (readModifyWrite) {
@@ -99,7 +106,7 @@ final class AtomicCallVisitor extends MethodVisitor {
         for (int i = args.length - 1; i >= 0; i--) {
             super.visitVarInsn(args[i].getOpcode(Opcodes.ISTORE), locals[i]); // [u o off v..] -> [u]
         }
-        if (mode != Mode.ACQUIRE) {
+        if (mode == Mode.RELEASE || mode == Mode.BOTH) {
             location(locals);                                                  // -> [u o off]
             Hooks.call(mv, Hooks.ATOMICS, "release", LOCATION);                // -> [u]
         }
@@ -109,7 +116,8 @@ final class AtomicCallVisitor extends MethodVisitor {
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);  // -> [r?]
         if (mode != Mode.RELEASE) {
             location(locals);                                                  // -> [r? o off]
-            Hooks.call(mv, Hooks.ATOMICS, "acquire", LOCATION);                // -> [r?]
+            String after = mode == Mode.PLAIN_STORE ? "plainWrite" : "acquire";
+            Hooks.call(mv, Hooks.ATOMICS, after, LOCATION);                    // -> [r?]
         }
         inserted = true;
     }

@@ -58,6 +58,14 @@ public final class ThreadState {
      * after the event returns. Only the owning thread reads or writes it.
      */
     public String pendingOutput;
+    /**
+     * Locations this thread stored into with a plain {@code Unsafe} reference store since its last
+     * release, oldest first ({@code PlainWrites}): bases and offsets, {@code null} until the first
+     * one. Only the owning thread reads or writes them.
+     */
+    public Object[] plainWriteBases;
+    public long[] plainWriteOffsets;
+    public int plainWriteCount;
     /** One bit per class id: this thread has already acquired that class's initialization. */
     private long[] classesSeen = new long[2];
 

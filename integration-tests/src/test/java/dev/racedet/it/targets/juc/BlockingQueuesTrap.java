@@ -9,10 +9,8 @@ import java.util.concurrent.LinkedTransferQueue;
 
 /**
  * Trap: producer/consumer through {@code ArrayBlockingQueue}, {@code LinkedBlockingQueue} and
- * {@code LinkedTransferQueue}. Insertion happens-before removal of the same element, so the
- * consumer sees the message fields the producer wrote. {@code LinkedTransferQueue.transfer} is left
- * out for now: on JDK 25 racedet intermittently misses its hand-off edge (about one run in six
- * reports the message fields), a known false report under investigation.
+ * {@code LinkedTransferQueue} (with {@code put} and {@code transfer}). Insertion happens-before
+ * removal of the same element, so the consumer sees the message fields the producer wrote.
  */
 public class BlockingQueuesTrap {
     static final class Message {
@@ -21,8 +19,8 @@ public class BlockingQueuesTrap {
     }
 
     public static void main(String[] args) throws Exception {
-        List<BlockingQueue<Message>> queues = List.of(new ArrayBlockingQueue<>(4), new LinkedBlockingQueue<>(),
-                new LinkedTransferQueue<>());
+        LinkedTransferQueue<Message> transfer = new LinkedTransferQueue<>();
+        List<BlockingQueue<Message>> queues = List.of(new ArrayBlockingQueue<>(4), new LinkedBlockingQueue<>(), transfer);
         long[] sum = new long[1];
         Racers.race(
                 Racers.unchecked(() -> {
@@ -31,7 +29,11 @@ public class BlockingQueuesTrap {
                             Message m = new Message();
                             m.seq = i;
                             m.payload = i * 10L;
-                            q.put(m);
+                            if (q == transfer && i % 2 == 0) {
+                                transfer.transfer(m);
+                            } else {
+                                q.put(m);
+                            }
                         }
                     }
                 }),
