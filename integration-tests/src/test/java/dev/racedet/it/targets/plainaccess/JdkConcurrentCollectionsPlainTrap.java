@@ -39,9 +39,6 @@ public class JdkConcurrentCollectionsPlainTrap {
         ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
         ConcurrentHashMap<Integer, Integer> map = new ConcurrentHashMap<>();
         LinkedTransferQueue<Integer> transfer = new LinkedTransferQueue<>();
-        Box warm = new Box();
-        VALUE.set(warm, 1);
-        int linked = (int) VALUE.get(warm) + (int) SHARED.get();
         Runnable worker = () -> {
             Box own = new Box();
             for (int i = 0; i < 3000; i++) {

@@ -14,7 +14,6 @@ public class VarHandlePlainElementMixedRace {
     public static void main(String[] args) throws Exception {
         String[] names = new String[3];
         Object[] seen = new Object[1];
-        seen[0] = NAME.get(new String[1], 0);
         Racers.race(
                 () -> names[1] = "b", // RACE
                 () -> seen[0] = NAME.get(names, 1)); // RACE

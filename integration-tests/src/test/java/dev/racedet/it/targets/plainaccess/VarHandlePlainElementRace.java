@@ -15,8 +15,6 @@ public class VarHandlePlainElementRace {
     public static void main(String[] args) throws Exception {
         long[] cells = new long[4];
         long[] seen = new long[1];
-        CELL.set(new long[1], 0, 0L);
-        seen[0] = (long) CELL.get(new long[1], 0);
         Racers.race(
                 () -> {
                     CELL.set(cells, 0, 1L);

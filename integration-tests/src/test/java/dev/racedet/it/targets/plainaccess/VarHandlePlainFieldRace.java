@@ -25,10 +25,6 @@ public class VarHandlePlainFieldRace {
     public static void main(String[] args) throws Exception {
         VarHandlePlainFieldRace state = new VarHandlePlainFieldRace();
         int[] seen = new int[1];
-        // Link both access modes here: linking them first in the racers would order the racers
-        // through the JDK's global MethodType intern table (see README, over-synchronization).
-        LEVEL.set(new VarHandlePlainFieldRace(), 0);
-        seen[0] = (int) LEVEL.get(new VarHandlePlainFieldRace());
         Racers.race(
                 () -> LEVEL.set(state, 4), // RACE
                 () -> seen[0] = (int) LEVEL.get(state)); // RACE

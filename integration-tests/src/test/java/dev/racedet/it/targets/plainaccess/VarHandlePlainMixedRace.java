@@ -27,7 +27,6 @@ public class VarHandlePlainMixedRace {
     public static void main(String[] args) throws Exception {
         VarHandlePlainMixedRace state = new VarHandlePlainMixedRace();
         int[] seen = new int[1];
-        COUNT.set(new VarHandlePlainMixedRace(), 0);
         Racers.race(
                 () -> COUNT.set(state, 5), // RACE
                 () -> {

@@ -32,14 +32,6 @@ public class VarHandlePlainPublicationTrap {
         VarHandlePlainPublicationTrap state = new VarHandlePlainPublicationTrap();
         Object[] slots = new Object[2];
         int[] seen = new int[1];
-        // Link every access mode before the racers (see VarHandlePlainFieldRace).
-        VarHandlePlainPublicationTrap warm = new VarHandlePlainPublicationTrap();
-        DATA.set(warm, 0);
-        seen[0] = (int) DATA.get(warm);
-        READY.setRelease(warm, false);
-        boolean linked = (boolean) READY.getAcquire(warm);
-        SLOT.set(new Object[1], 0, "x");
-        Object o = SLOT.get(new Object[1], 0);
         Racers.race(
                 () -> {
                     DATA.set(state, 42);
