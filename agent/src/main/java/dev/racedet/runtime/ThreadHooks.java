@@ -1,6 +1,7 @@
 package dev.racedet.runtime;
 
 import static dev.racedet.runtime.Engine.DETECTOR;
+import static dev.racedet.runtime.Engine.SHADOWS;
 import static dev.racedet.runtime.Engine.THREADS;
 
 import dev.racedet.runtime.engine.ThreadState;
@@ -14,6 +15,11 @@ import dev.racedet.runtime.engine.ThreadState;
  */
 public final class ThreadHooks {
     /** The offset of {@code Thread.interrupted}, the location {@code interrupt()} releases into. */
+    /**
+     * The location, in a thread container, of its exited threads' clocks: no field has this offset
+     * (offsets are non-negative), so it is apart from the container's own fields.
+     */
+    private static final long CONTAINER_EXITS = -1L;
     private static final int INTERRUPTED_FIELD = Registry.fieldId("java.lang.Thread", "interrupted", "Z");
 
     private ThreadHooks() {
@@ -87,13 +93,35 @@ public final class ThreadHooks {
     }
 
     /**
-     * At the entry of {@code VirtualThread.afterDone} (JDK 25), run by the carrier once the virtual
-     * thread {@code thread}'s continuation is done: the carrier is ordered after everything
-     * {@code thread} did (it runs on the same carrier, after it), so what the carrier then publishes,
-     * a structured scope's thread count or the termination latch, carries it.
+     * At the entry of {@code ThreadFlock.onExit(thread)}: the terminated {@code thread} is counted
+     * out of the flock {@code container}; its final clock goes to the location the owner acquires
+     * when its wait returns ({@link #containerAwaited}).
      */
-    public static void virtualThreadDone(Thread thread) {
-        terminationSeen(thread);
+    public static void threadCountedOut(Object container, Thread thread) {
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null && container != null && thread != null) {
+                ThreadState exited = THREADS.find(thread);
+                if (exited != null) {
+                    DETECTOR.countedOut(exited, SHADOWS.location(container, CONTAINER_EXITS));
+                }
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("thread container hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    /**
+     * Before {@code ThreadFlock.awaitAll} or {@code close} returns in the owner: it is ordered after
+     * every thread counted out of {@code container} so far.
+     */
+    public static void containerAwaited(Object container) {
+        if (container != null) {
+            SyncEvents.acquire(SyncEvents.LOCATION, container, CONTAINER_EXITS);
+        }
     }
 
     /**

@@ -9,13 +9,17 @@ import net.bytebuddy.jar.asm.Opcodes;
 /**
  * Adds the {@link ShadowFieldPlan shadow fields} of a checked class and builds, for every method with
  * code, the chain of method visitors, one per concern: {@link SiteTracker} (source line, stack size),
- * {@link FieldAccessVisitor}, {@link CollectionCallVisitor}, {@link AtomicCallVisitor}, {@link SyncCallVisitor},
- * {@link MonitorVisitor}, {@link SynchronizedMethodVisitor} and {@link ClassInitVisitor}.
+ * {@link FieldAccessVisitor}, {@link ArrayAccessVisitor}, {@link CollectionCallVisitor},
+ * {@link StampedLockCallVisitor}, {@link VarHandleCallVisitor}, {@link PlainUnsafeCallVisitor},
+ * {@link AtomicCallVisitor}, {@link SyncCallVisitor}, {@link MonitorVisitor},
+ * {@link SynchronizedMethodVisitor} and {@link ClassInitVisitor}.
  *
  * <p>A JDK class ({@code jdk} mode) gets its synchronization only: monitors, volatile fields,
  * {@code Unsafe} operations, waits; no shadow, no class initialization edge (the JDK's static state
  * is not checked, so those edges would only cost), and no plain access but to the fields of the
- * {@link JdkCollections JDK collections}.
+ * {@link JdkCollections JDK collections} and the plain modes of {@code VarHandle}s
+ * ({@link JdkPlainVarHandleVisitor}); its class loading and linkage methods run as
+ * {@link InternalScopeVisitor internal scopes}, which must be the first visitor of the chain.
  */
 final class InstrumentingClassVisitor extends ClassVisitor {
     private final MemberResolver resolver;

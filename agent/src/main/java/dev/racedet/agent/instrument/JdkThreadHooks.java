@@ -19,10 +19,15 @@ import net.bytebuddy.jar.asm.Opcodes;
  * <li>{@code VirtualThread.start(ThreadContainer)}: before {@code setThreadContainer} (after the
  *     NEW to STARTED transition succeeded), {@code threadStarting(this)};
  *     {@code VirtualThread.run(Runnable)}: at entry, the task is replaced by
- *     {@code virtualThreadTask(task)}, which records the termination after the task;
- *     {@code VirtualThread.afterDone(boolean)} (JDK 25; {@code afterTerminate(boolean, boolean)} in
- *     JDK 21), run by the carrier after the continuation is done: at entry,
- *     {@code virtualThreadDone(this)}, the carrier joining the terminated virtual thread.</li>
+ *     {@code virtualThreadTask(task)}, which records the termination after the task.</li>
+ * <li>{@code jdk.internal.misc.ThreadFlock} (JDK 21+, under {@code StructuredTaskScope}): at the
+ *     entry of {@code onExit(thread)}, run once the thread terminated (by the dying platform thread
+ *     in {@code Thread.exit()}, or for a virtual thread after its task), {@code threadCountedOut(this,
+ *     thread)}; before the returns of {@code awaitAll} (both) and {@code close},
+ *     {@code containerAwaited(this)}: the owner waiting for the count is ordered after every thread
+ *     counted out. A thread's own releases end at its termination, so this is the only way its work
+ *     reaches the owner; the JDK's other thread bookkeeping (thread groups, the root container) stays
+ *     out of it, so a dead thread is not ordered before unrelated later threads.</li>
  * <li>{@code ApplicationShutdownHooks.add(Thread)}: before its return (the hook was registered),
  *     {@code shutdownHookAdded(hook)}: the edge "registrar before hook" is recorded even where the
  *     class's monitor, through which registration and the start of the hooks synchronize, is not
@@ -35,6 +40,7 @@ final class JdkThreadHooks extends ClassVisitor {
     static final String THREAD = "java/lang/Thread";
     static final String VIRTUAL_THREAD = "java/lang/VirtualThread";
     static final String SHUTDOWN_HOOKS = "java/lang/ApplicationShutdownHooks";
+    static final String THREAD_FLOCK = "jdk/internal/misc/ThreadFlock";
     private static final String STARTING = "(Ljava/lang/Thread;)V";
     private static final String CONTAINER = "(Ljdk/internal/vm/ThreadContainer;)V";
     private static final String TASK = "(Ljava/lang/Runnable;)Ljava/lang/Runnable;";
@@ -50,7 +56,7 @@ final class JdkThreadHooks extends ClassVisitor {
     /** Whether this visitor hooks the class {@code internalName} (loaded by the bootstrap loader). */
     static boolean hooks(String internalName) {
         return THREAD.equals(internalName) || VIRTUAL_THREAD.equals(internalName)
-                || SHUTDOWN_HOOKS.equals(internalName);
+                || SHUTDOWN_HOOKS.equals(internalName) || THREAD_FLOCK.equals(internalName);
     }
 
     /** How many hook calls were inserted (after the class was visited). */
@@ -92,6 +98,14 @@ final class JdkThreadHooks extends ClassVisitor {
                 && (access & Opcodes.ACC_STATIC) != 0) {
             return new BeforeReturn(mv, "shutdownHookAdded", STARTING, false);
         }
+        if (THREAD_FLOCK.equals(className) && (access & Opcodes.ACC_STATIC) == 0) {
+            if (name.equals("onExit") && descriptor.equals(STARTING)) {
+                return new CountedOut(mv);
+            }
+            if (name.equals("awaitAll") || name.equals("close") && descriptor.equals("()V")) {
+                return new BeforeReturn(mv, "containerAwaited", "(Ljava/lang/Object;)V", false);
+            }
+        }
         if (VIRTUAL_THREAD.equals(className)) {
             if (name.equals("start") && descriptor.equals(CONTAINER)) {
                 return new BeforeSetContainer(mv);
@@ -100,11 +114,7 @@ final class JdkThreadHooks extends ClassVisitor {
                     && (access & Opcodes.ACC_STATIC) == 0) {
                 return new AtEntry(mv, true);
             }
-            if ((name.equals("afterDone") && descriptor.equals("(Z)V")
-                    || name.equals("afterTerminate") && descriptor.equals("(ZZ)V"))
-                    && (access & Opcodes.ACC_STATIC) == 0) {
-                return new CarrierAfterDone(mv);
-            }
+
         }
         return mv;
     }
@@ -194,22 +204,18 @@ final class JdkThreadHooks extends ClassVisitor {
         }
     }
 
-    /**
-     * At the entry of {@code VirtualThread.afterDone(boolean)} (JDK 25; {@code afterTerminate} in
-     * JDK 21), which the carrier runs once the virtual thread's continuation is done:
-     * {@code virtualThreadDone(this)}, so what the carrier then publishes (the thread container's
-     * count, the termination latch) carries the virtual thread's actions.
-     */
-    private final class CarrierAfterDone extends Inserting {
-        CarrierAfterDone(MethodVisitor next) {
+    /** {@code ThreadFlock.onExit(thread)}: {@code threadCountedOut(this, thread)} at entry. */
+    private final class CountedOut extends Inserting {
+        CountedOut(MethodVisitor next) {
             super(next);
         }
 
         @Override
         public void visitCode() {
             super.visitCode();
-            super.visitVarInsn(Opcodes.ALOAD, 0);                // [] -> [vt]
-            Hooks.call(mv, Hooks.THREADS, "virtualThreadDone", STARTING);      // -> []
+            super.visitVarInsn(Opcodes.ALOAD, 0);                // [] -> [flock]
+            super.visitVarInsn(Opcodes.ALOAD, 1);                // -> [flock thread]
+            Hooks.call(mv, Hooks.THREADS, "threadCountedOut", "(Ljava/lang/Object;Ljava/lang/Thread;)V"); // -> []
             inserted();
         }
     }

@@ -145,18 +145,8 @@ public final class Detector {
         s.joinInto(t);
     }
 
-    /**
-     * {@code t} is about to release {@code s}: a monitor exit, a volatile write, a lock release. A
-     * terminated thread (running the JDK's exit code, such as a thread container counting it out, or
-     * {@code ThreadGroup} bookkeeping) releases its final clock: everything it did is ordered before
-     * whoever acquires {@code s}. A release joins into {@code s}, never replaces it, so nothing
-     * another thread released there is lost.
-     */
+    /** {@code t} is about to release {@code s}: a monitor exit, a volatile write, a lock release. */
     public void release(ThreadState t, SyncClock s) {
-        if (t.terminated) {
-            s.joinFrom(t);
-            return;
-        }
         if (hasSlot(t)) {
             s.joinFrom(t);
             t.published = Epoch.clock(t.epoch);
@@ -199,6 +189,18 @@ public final class Detector {
         return true;
     }
 
+    /**
+     * The terminated thread {@code exited} was counted out of a thread container whose owner waits
+     * for the count ({@code ThreadFlock}, under a structured scope's {@code join}): its final clock is
+     * joined into {@code s}, which the owner acquires when the wait returns. A thread not yet
+     * terminated publishes nothing here (its own releases do).
+     */
+    public void countedOut(ThreadState exited, SyncClock s) {
+        if (exited.terminated) {
+            s.joinFrom(exited);
+        }
+    }
+
     /** {@code joiner} has seen {@code joined} terminate (Thread.join returned, isAlive false). */
     public void join(ThreadState joiner, ThreadState joined) {
         joiner.clock.join(joined.clock);
@@ -206,8 +208,9 @@ public final class Detector {
 
     /**
      * {@code t} is terminating: its slot goes back to {@link Slots}; its clock stays, unchanged, for
-     * threads that join it later. Later accesses and acquires of {@code t} are ignored; its later
-     * releases publish that final clock (see {@link #release}).
+     * threads that join it later. Later events of {@code t} are ignored (they are the JDK's exit
+     * code, whose bookkeeping would order the thread before unrelated later threads); only a thread
+     * container's count can publish its final clock ({@link #countedOut}).
      */
     public void terminate(ThreadState t) {
         if (t.terminated) {

@@ -37,7 +37,8 @@ class EmittedHooksTest {
         for (Path home : Bytecode.jdkHomes()) {
             for (String jdkClass : List.of(JdkThreadHooks.THREAD, JdkThreadHooks.VIRTUAL_THREAD,
                     "java/util/concurrent/atomic/AtomicInteger", "java/lang/invoke/VarHandle",
-                    "java/util/concurrent/ConcurrentHashMap", "java/util/HashMap", "java/lang/invoke/MethodType")) {
+                    "java/util/concurrent/ConcurrentHashMap", "java/util/HashMap", "java/lang/invoke/MethodType",
+                    JdkThreadHooks.THREAD_FLOCK)) {
                 byte[] original = Bytecode.jdkClass(home, jdkClass);
                 if (original != null) {
                     emitted.addAll(runtimeCalls(transformer.instrumentJdk(null, jdkClass, original)));
@@ -48,7 +49,7 @@ class EmittedHooksTest {
         for (String hook : List.of("read", "write", "readStatic", "writeStatic", "volatileRead", "volatileWrite",
                 "volatileReadStatic", "volatileWriteStatic", "classUse", "classInitialized", "monitorEnter",
                 "monitorExit", "wait", "sleep", "threadStarting", "threadExit", "aliveChecked", "stateChecked",
-                "joinReturned", "virtualThreadTask", "virtualThreadDone", "acquire", "release", "loadFence", "storeFence", "fullFence",
+                "joinReturned", "virtualThreadTask", "acquire", "release", "loadFence", "storeFence", "fullFence",
                 "jdkVolatileRead", "jdkVolatileWrite", "jdkRead", "jdkWrite", "collectionCall", "collectionReturned",
                 "optimisticReadStarted", "optimisticReadEnded", "validate",
                 "staticFieldIdOf", "classIdOf", "arraycopy", "fill", "copyOf", "copyOfRange", "cloneRead", "enter",

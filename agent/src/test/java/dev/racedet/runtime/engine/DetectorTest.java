@@ -351,7 +351,7 @@ class DetectorTest {
     }
 
     @Test
-    void accesses_of_a_terminated_thread_are_ignored() {
+    void events_of_a_terminated_thread_are_ignored() {
         detector.write(t1, x, 11);
         detector.terminate(t1);
         detector.write(t1, x, 12);
@@ -362,39 +362,41 @@ class DetectorTest {
     }
 
     @Test
-    void release_after_termination_orders_the_threads_actions_before_the_acquirer() {
-        SyncClock container = new SyncClock(); // a thread container counting its threads out
+    void counted_out_thread_is_ordered_before_the_container_owner() {
+        SyncClock container = new SyncClock();
         detector.write(t1, x, 11);
         detector.terminate(t1);
-        detector.release(t1, container); // Thread.exit() runs the container's onExit
-        detector.acquire(t0, container); // the owner's join sees the count reach zero
+        detector.countedOut(t1, container); // Thread.exit() runs the flock's onExit
+        detector.acquire(t0, container);     // the owner's awaitAll returns
         detector.read(t0, x, 12);
         assertEquals(List.of(), races);
     }
 
     @Test
-    void release_after_termination_keeps_what_others_released_there() {
-        SyncClock monitor = new SyncClock();
+    void counting_out_keeps_what_others_published_and_orders_nothing_else() {
+        SyncClock container = new SyncClock();
         VarState y = new VarState(8);
         detector.write(t2, y, 20);
-        detector.release(t2, monitor);
+        detector.terminate(t2);
+        detector.countedOut(t2, container);
+        detector.write(t1, x, 11);
         detector.terminate(t1);
-        detector.acquire(t1, monitor); // ignored: t1 is gone
-        detector.release(t1, monitor); // joins t1's final clock in, replaces nothing
-        detector.acquire(t0, monitor);
+        detector.countedOut(t1, container);
+        detector.acquire(t0, container);
         detector.read(t0, y, 21);
-        assertEquals(List.of(), races);
+        detector.read(t0, x, 12);
+        detector.write(new ThreadState(null, "T3"), x, 13); // ordered after nothing: races with both
+        assertEquals(List.of("w13 by T3 vs w11 by T1", "w13 by T3 vs r12 by T0"), races);
     }
 
     @Test
-    void release_after_termination_does_not_order_what_the_thread_never_did() {
+    void a_live_thread_counted_out_publishes_nothing() {
         SyncClock container = new SyncClock();
         detector.write(t1, x, 11);
-        detector.terminate(t1);
-        detector.write(t2, x, 12); // ordered after nothing of t1's: a race
-        detector.release(t1, container);
+        detector.countedOut(t1, container);
         detector.acquire(t0, container);
-        assertEquals(List.of("w12 by T2 vs w11 by T1"), races);
+        detector.read(t0, x, 12);
+        assertEquals(List.of("r12 by T0 vs w11 by T1"), races);
     }
 
     @Test
