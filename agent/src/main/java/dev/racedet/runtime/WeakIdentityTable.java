@@ -36,6 +36,8 @@ public final class WeakIdentityTable<V> {
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
     private volatile AtomicReferenceArray<Entry<V>> buckets = new AtomicReferenceArray<>(1024);
     private int entries;
+    /** Entries whose keys were collected, as counted from the queue since the last rebuild. */
+    private int collectedEntries;
 
     /** The value mapped to {@code key}, or {@code null}. */
     public V get(Object key) {
@@ -65,7 +67,12 @@ public final class WeakIdentityTable<V> {
         if (value != null) {
             return value;
         }
-        if (collected.poll() != null || entries >= buckets.length() * 3 / 4) {
+        while (collected.poll() != null) {
+            collectedEntries++;
+        }
+        // Rebuild (a full copy) only once a good share of the entries is dead, or the table is full:
+        // rebuilding at every collected key made short-lived keys (queue nodes) cost a copy each.
+        if (collectedEntries > entries / 4 + 64 || entries >= buckets.length() * 3 / 4) {
             rebuild();
         }
         value = created;
@@ -103,6 +110,7 @@ public final class WeakIdentityTable<V> {
             }
         }
         entries = live;
+        collectedEntries = 0;
         buckets = fresh;
     }
 
