@@ -22,8 +22,6 @@ final class JdkPlainVarHandleVisitor extends MethodVisitor {
     private static final String PACKAGE = "java/lang/invoke/VarHandle";
     private static final String[] TYPES = {"Ints", "Longs", "References", "Booleans", "Bytes", "Shorts", "Chars",
         "Floats", "Doubles"};
-    private static final String[] UNSAFE_TYPES = {"Int", "Long", "Reference", "Boolean", "Byte", "Short", "Char",
-        "Float", "Double"};
 
     private final boolean write;
     private final int firstFreeLocal;
@@ -74,40 +72,19 @@ final class JdkPlainVarHandleVisitor extends MethodVisitor {
     }
 
     /** Whether {@code name} is a plain {@code Unsafe} read or write of the kind this method makes. */
-    private boolean isPlainUnsafe(String name) {
-        String prefix = write ? "put" : "get";
-        if (!name.startsWith(prefix)) {
-            return false;
-        }
-        String type = name.substring(3);
-        for (String t : UNSAFE_TYPES) {
-            if (t.equals(type)) {
-                return true;
-            }
-        }
-        return false;
+    private boolean isPlainUnsafe(String name, String descriptor) {
+        return PlainUnsafeCallVisitor.isPlain(name, descriptor) && name.startsWith(write ? "put" : "get");
     }
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-        if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals("jdk/internal/misc/Unsafe") && isPlainUnsafe(name)
-                && descriptor.startsWith("(Ljava/lang/Object;J")) {
-            Type[] args = Type.getArgumentTypes(descriptor);
-            int offsetLocal = firstFreeLocal;
-            int valueLocal = firstFreeLocal + 2;
-            if (write) {
-                super.visitVarInsn(args[2].getOpcode(Opcodes.ISTORE), valueLocal);  // [u o off v] -> [u o off]
-            }
-            super.visitVarInsn(Opcodes.LSTORE, offsetLocal);                     // -> [u o]
-            super.visitInsn(Opcodes.DUP);                                         // -> [u o o]
-            super.visitVarInsn(Opcodes.LLOAD, offsetLocal);                      // -> [u o o off]
-            Hooks.pushInt(mv, write ? 1 : 0);                                    // -> [u o o off w]
-            Hooks.call(mv, Hooks.FIELDS, "varHandleField", "(Ljava/lang/Object;JZ)V"); // -> [u o]
-            super.visitVarInsn(Opcodes.LLOAD, offsetLocal);                      // -> [u o off]
-            if (write) {
-                super.visitVarInsn(args[2].getOpcode(Opcodes.ILOAD), valueLocal);  // -> [u o off v]
-            }
-            localsNeeded = Math.max(localsNeeded, valueLocal + (write ? args[2].getSize() : 0));
+        if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals("jdk/internal/misc/Unsafe")
+                && isPlainUnsafe(name, descriptor)) {
+            localsNeeded = Math.max(localsNeeded, PlainUnsafeCallVisitor.parkAndHook(mv, descriptor, write,
+                    firstFreeLocal, v -> {
+                        Hooks.pushInt(v, write ? 1 : 0);                  // [.. o off] -> [.. o off w]
+                        Hooks.call(v, Hooks.FIELDS, "varHandleField", "(Ljava/lang/Object;JZ)V"); // -> [..]
+                    }));
         }
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
     }

@@ -54,24 +54,40 @@ final class PlainUnsafeCallVisitor extends MethodVisitor {
             return;
         }
         boolean write = name.startsWith("put");
+        int unnamed = Registry.fieldId("", "[]", "");
+        int siteId = site.site(unnamed, write);
+        localsNeeded = Math.max(localsNeeded, parkAndHook(mv, descriptor, write, firstFreeLocal, v -> {
+            Hooks.pushInt(v, siteId);                                         // [.. o off] -> [.. o off sid]
+            Hooks.call(v, Hooks.FIELDS, write ? "unsafeWrite" : "unsafeRead", "(Ljava/lang/Object;JI)V"); // -> [..]
+        }));
+        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    }
+
+    /**
+     * Before a plain {@code Unsafe} call on {@code (Object, long[, value])} whose arguments are on the
+     * stack: parks the offset (and value) in locals from {@code firstFreeLocal}, pushes the object and
+     * offset again, lets {@code hook} push its other arguments and call the hook (which consumes the
+     * object and offset), and reloads the arguments as they were.
+     *
+     * @return the locals needed from 0 (max locals at least this)
+     */
+    static int parkAndHook(MethodVisitor mv, String descriptor, boolean write, int firstFreeLocal,
+                           java.util.function.Consumer<MethodVisitor> hook) {
         Type[] args = Type.getArgumentTypes(descriptor);
         int offsetLocal = firstFreeLocal;
         int valueLocal = firstFreeLocal + 2;
         if (write) {
-            super.visitVarInsn(args[2].getOpcode(Opcodes.ISTORE), valueLocal);  // [u o off v] -> [u o off]
+            mv.visitVarInsn(args[2].getOpcode(Opcodes.ISTORE), valueLocal);  // [u o off v] -> [u o off]
         }
-        super.visitVarInsn(Opcodes.LSTORE, offsetLocal);                     // -> [u o]
-        super.visitInsn(Opcodes.DUP);                                         // -> [u o o]
-        super.visitVarInsn(Opcodes.LLOAD, offsetLocal);                      // -> [u o o off]
-        int unnamed = Registry.fieldId("", "[]", "");
-        Hooks.pushInt(mv, site.site(unnamed, write));                         // -> [u o o off sid]
-        Hooks.call(mv, Hooks.FIELDS, write ? "unsafeWrite" : "unsafeRead", "(Ljava/lang/Object;JI)V"); // -> [u o]
-        super.visitVarInsn(Opcodes.LLOAD, offsetLocal);                      // -> [u o off]
+        mv.visitVarInsn(Opcodes.LSTORE, offsetLocal);                        // -> [u o]
+        mv.visitInsn(Opcodes.DUP);                                            // -> [u o o]
+        mv.visitVarInsn(Opcodes.LLOAD, offsetLocal);                         // -> [u o o off]
+        hook.accept(mv);                                                      // -> [u o]
+        mv.visitVarInsn(Opcodes.LLOAD, offsetLocal);                         // -> [u o off]
         if (write) {
-            super.visitVarInsn(args[2].getOpcode(Opcodes.ILOAD), valueLocal);  // -> [u o off v]
+            mv.visitVarInsn(args[2].getOpcode(Opcodes.ILOAD), valueLocal);   // -> [u o off v]
         }
-        localsNeeded = Math.max(localsNeeded, valueLocal + (write ? args[2].getSize() : 0));
-        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        return valueLocal + (write ? args[2].getSize() : 0);
     }
 
     @Override
