@@ -48,6 +48,18 @@ public final class AgentOptions {
     /** Every valid key, in the order the README lists them. */
     public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, CACHE, CLOCK_LIMIT);
 
+    /** One line per key for the usage text ({@link #usage()}), in {@link #KEYS} order. */
+    private static final List<String> KEY_LINES = List.of(
+            "include=PATTERNS   classes to check, ':'-separated, '*' any run, '?' one character"
+                    + " (default: every class outside the JDK and racedet)",
+            "exclude=PATTERNS   classes not to check, subtracted from include (default: none)",
+            "json=FILE          JSON report, kept up to date while the program runs (default: none)",
+            "out=FILE           text reports and summary (default: standard error)",
+            "cache=DIR|none     where instrumented JDK classes are kept for the next JVM"
+                    + " (default: ~/.cache/racedet)",
+            "clockLimit=N       diagnostic: clock value at which a thread moves to a fresh slot"
+                    + " (default: 2^40 - 1)");
+
     /** Default of {@link #CLOCK_LIMIT}. */
     public static final long DEFAULT_CLOCK_LIMIT = (1L << 40) - 1;
     /** Smallest valid {@link #CLOCK_LIMIT}. */
@@ -61,6 +73,22 @@ public final class AgentOptions {
             super("racedet: " + message + " (valid options: " + String.join(", ", KEYS)
                     + "; syntax: -javaagent:racedet.jar=key=value,key=value)");
         }
+    }
+
+    /**
+     * The usage text {@code java -jar racedet.jar} prints: how to attach the agent and every option,
+     * one line each (the README's option table has the full story).
+     */
+    public static String usage() {
+        StringBuilder text = new StringBuilder()
+                .append("racedet: a data-race detector for the JVM\n\n")
+                .append("Usage: java -javaagent:racedet.jar[=key=value,key=value...] [java options] MainClass|-jar app.jar\n\n")
+                .append("Options:\n");
+        for (String line : KEY_LINES) {
+            text.append("  ").append(line).append('\n');
+        }
+        return text.append("\nExample: java -javaagent:racedet.jar=include=com.acme.*,json=races.json -jar app.jar\n")
+                .toString();
     }
 
     private final Map<String, String> values = new LinkedHashMap<>();

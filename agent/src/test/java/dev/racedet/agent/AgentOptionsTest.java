@@ -157,4 +157,15 @@ class AgentOptionsTest {
                 assertThrows(AgentOptions.InvalidOptionException.class, options::checkOutputs);
         assertTrue(e.getMessage().startsWith("racedet: cannot write the 'out' file"), e.getMessage());
     }
+
+    @Test
+    void usage_has_one_line_per_option_in_readme_order() {
+        String usage = AgentOptions.usage();
+        int last = -1;
+        for (String key : AgentOptions.KEYS) {
+            int at = usage.indexOf("\n  " + key + "=");
+            assertTrue(at > last, key + " out of order or missing in\n" + usage);
+            last = at;
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.racedet.agent.AgentOptions;
 import dev.racedet.it.support.AgentRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +24,30 @@ class AgentJarTest {
         try (JarFile jar = new JarFile(AgentRun.agentJar().toFile())) {
             Attributes main = jar.getManifest().getMainAttributes();
             assertEquals("dev.racedet.Premain", main.getValue("Premain-Class"));
+            assertEquals("dev.racedet.Launcher", main.getValue("Main-Class"));
             assertNotNull(jar.getEntry("dev/racedet/Premain.class"));
             assertNotNull(jar.getEntry("dev/racedet/runtime/Racedet.class"));
         }
+    }
+
+    @Test
+    void java_jar_prints_the_usage_with_every_option() throws Exception {
+        AgentRun.Result result = AgentRun.onThisJdk().runJar(AgentRun.agentJar());
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.stdout().startsWith("racedet: a data-race detector for the JVM"), result::toString);
+        assertTrue(result.stdout().contains("-javaagent:racedet.jar"), result::toString);
+        for (String key : AgentOptions.KEYS) {
+            assertTrue(result.stdout().contains("\n  " + key + "="), key + " missing: " + result);
+        }
+    }
+
+    @Test
+    void java_jar_with_an_unknown_command_fails_with_one_line() throws Exception {
+        AgentRun.Result result = AgentRun.onThisJdk().runJar(AgentRun.agentJar(), "frobnicate\u001b[31m");
+        assertEquals(2, result.exitCode(), result::toString);
+        assertEquals("", result.stdout(), result::toString);
+        assertEquals("racedet: unknown command 'frobnicate?[31m' (java -jar racedet.jar prints the usage)",
+                result.stderr().strip(), result::toString);
     }
 
     @Test
