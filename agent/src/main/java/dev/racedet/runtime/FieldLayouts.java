@@ -46,7 +46,15 @@ final class FieldLayouts {
 
     /** Layouts as {@code jdk.internal.misc.Unsafe} gives them (none if the agent could not export it). */
     FieldLayouts() {
-        this(JdkUnsafe.create());
+        this(jdkUnsafe());
+    }
+
+    /**
+     * Field and array layouts read through {@code jdk.internal.misc.Unsafe}, by reflection (the agent
+     * exports its package to racedet); {@code null} if it is not accessible.
+     */
+    static Offsets jdkUnsafe() {
+        return JdkUnsafe.create();
     }
 
     /** Layouts from {@code offsets}; {@code null}: no offset maps to anything. */

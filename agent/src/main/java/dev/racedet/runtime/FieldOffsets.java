@@ -1,7 +1,5 @@
 package dev.racedet.runtime;
 
-import java.lang.reflect.Method;
-
 /**
  * The memory location of an instance field as {@code Unsafe} and {@code VarHandle} name it: its
  * offset in the object. Volatile field instructions key their clock by it, so a volatile write seen
@@ -14,22 +12,8 @@ import java.lang.reflect.Method;
  * field carries through {@code Unsafe}.
  */
 final class FieldOffsets {
-    private static final Object UNSAFE;
-    private static final Method OBJECT_FIELD_OFFSET;
-
-    static {
-        Object unsafe = null;
-        Method offset = null;
-        try {
-            Class<?> type = Class.forName("jdk.internal.misc.Unsafe");
-            unsafe = type.getMethod("getUnsafe").invoke(null);
-            offset = type.getMethod("objectFieldOffset", Class.class, String.class);
-        } catch (Throwable notExported) {
-            // keyed by field id (see the class comment)
-        }
-        UNSAFE = unsafe;
-        OBJECT_FIELD_OFFSET = offset;
-    }
+    /** Where offsets come from; {@code null} if {@code jdk.internal.misc.Unsafe} is not accessible. */
+    private static final FieldLayouts.Offsets UNSAFE = FieldLayouts.jdkUnsafe();
 
     private final StateArray<ByClass> byField = new StateArray<>(ByClass::new);
 
@@ -54,10 +38,10 @@ final class FieldOffsets {
         @Override
         protected Long computeValue(Class<?> type) {
             Registry.Field field = Registry.field(fieldId);
-            for (Class<?> c = type; c != null && OBJECT_FIELD_OFFSET != null; c = c.getSuperclass()) {
+            for (Class<?> c = type; c != null && UNSAFE != null; c = c.getSuperclass()) {
                 if (c.getName().equals(field.declaringClass())) {
                     try {
-                        return (Long) OBJECT_FIELD_OFFSET.invoke(UNSAFE, c, field.name());
+                        return UNSAFE.fieldOffset(c, field.name());
                     } catch (Throwable e) {
                         break;
                     }

@@ -9,7 +9,8 @@ package dev.racedet.runtime;
  * both linking {@code VarHandle} call sites through the {@code MethodType} intern table).
  *
  * <p>Inside such a scope the thread runs as racedet's own work, under the same reentrancy guard
- * (see {@link Engine}): no access is checked and no synchronization recorded. Code the scope calls back
+ * ({@link Racedet#beginInternal}, see {@link Engine}): no access is checked and no synchronization
+ * recorded. Code the scope calls back
  * (a class loader's {@code findClass}, a user bootstrap method) is not checked either.
  *
  * <p>Placement contract: {@link #enter} at the first instruction of the scoped method; {@link #exit}
@@ -26,22 +27,15 @@ public final class ScopeHooks {
      *         internal work); pass it to {@link #exit}
      */
     public static boolean enter() {
-        try {
-            return Engine.enter() != null;
-        } catch (Throwable e) {
-            InternalErrors.record("internal scope hook", e);
-            return false;
-        }
+        return Racedet.beginInternal();
     }
 
     /** Leaves the scope {@link #enter} entered, if {@code entered}. */
     public static void exit(boolean entered) {
-        if (entered) {
-            try {
-                Engine.exit(Engine.THREADS.currentOrBusy());
-            } catch (Throwable e) {
-                InternalErrors.record("internal scope hook", e);
-            }
+        try {
+            Racedet.endInternal(entered);
+        } catch (Throwable e) {
+            InternalErrors.record("internal scope hook", e);
         }
     }
 }
