@@ -2,6 +2,9 @@ package dev.racedet;
 
 import dev.racedet.agent.AgentOptions;
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The {@code Main-Class} of racedet.jar: {@code java -jar racedet.jar} prints how to use the agent
@@ -10,6 +13,23 @@ import java.io.PrintStream;
 public final class Launcher {
     /** Exit status for a command line this launcher does not understand. */
     static final int USAGE_ERROR = 2;
+
+    /** One sub-command of {@code java -jar racedet.jar}: its arguments exclude the command name. */
+    @FunctionalInterface
+    interface Command {
+        /** Runs with {@code args} (after the command name); returns the exit status. */
+        int run(String[] args, PrintStream out, PrintStream err);
+    }
+
+    /**
+     * The sub-commands by name, in the order the usage lists them. Each lives in its own class; this
+     * table is the only place that names them.
+     */
+    private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        // Sub-commands register here, one line each, e.g. COMMANDS.put("list", ListCommand::run);
+    }
 
     private Launcher() {
     }
@@ -23,6 +43,10 @@ public final class Launcher {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             out.print(AgentOptions.usage());
             return 0;
+        }
+        Command command = COMMANDS.get(args[0]);
+        if (command != null) {
+            return command.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         err.println("racedet: unknown command '" + printable(args[0])
                 + "' (java -jar racedet.jar prints the usage)");
