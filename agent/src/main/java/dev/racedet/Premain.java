@@ -25,8 +25,7 @@ public final class Premain {
             fail("racedet: could not start: " + e);
         }
         try {
-            File jar = new File(Premain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+            appendRuntime(instrumentation);
             Class<?> startup = Class.forName("dev.racedet.agent.AgentStartup", true, null);
             startup.getMethod("start", String.class, Instrumentation.class).invoke(null, options, instrumentation);
         } catch (InvocationTargetException e) {
@@ -34,6 +33,15 @@ public final class Premain {
         } catch (Throwable e) {
             fail("racedet: could not start: " + e);
         }
+    }
+
+    /**
+     * Puts racedet's runtime on the bootstrap class path, so instrumented code in every class loader
+     * (the JDK's too) calls one copy of it.
+     */
+    static void appendRuntime(Instrumentation instrumentation) throws Exception {
+        File jar = new File(Premain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
     }
 
     /**
