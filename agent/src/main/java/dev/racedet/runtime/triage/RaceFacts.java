@@ -1,5 +1,6 @@
 package dev.racedet.runtime.triage;
 
+import dev.racedet.runtime.report.Frame;
 import dev.racedet.runtime.report.Race;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +32,8 @@ record RaceFacts(String field, List<Site> sites, List<Site> frames) {
                 sites.add(site);
                 frames.add(site);
             }
-            for (Object frame : access.stack()) {
-                Site s = parse(String.valueOf(frame));
-                if (s != null) {
-                    frames.add(s);
-                }
+            for (Frame frame : access.stack()) {
+                frames.add(new Site(frame.className(), frame.method()));
             }
         }
         return new RaceFacts(race.field(), sites, frames);

@@ -1,5 +1,6 @@
 package dev.racedet.runtime.triage;
 
+import dev.racedet.runtime.report.Frame;
 import dev.racedet.runtime.report.Race;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -130,8 +131,9 @@ public final class Verdicts {
      * first report's hook.
      */
     private static void prepare() {
-        Race sample = new Race(0, "a.B.c[]", new Race.Access("t", true, "a.B.m(B.java:1)", List.of("a.B.m(B.java:1)")),
-                new Race.Access("u", false, "a.B.n(B.java:2)", List.of("a.B.n(B.java:2)")));
+        Race sample = new Race(0, "a.B.c[]",
+                new Race.Access("t", true, "a.B.m(B.java:1)", List.of(new Frame("a.B", "m", "B.java", 1))),
+                new Race.Access("u", false, "a.B.n(B.java:2)", List.of(new Frame("a.B", "n", "B.java", 2))));
         RaceFacts facts = RaceFacts.of(sample);
         rules.match(facts);
         BenignMarks.match(facts);
