@@ -15,6 +15,7 @@ package dev.racedet.runtime;
  */
 public final class ExitStatus {
     private static final int UNKNOWN = Integer.MIN_VALUE;
+    private static final String MAIN = "main";
 
     private static volatile Thread mainThread;
     private static volatile int exitStatus = UNKNOWN;
@@ -23,9 +24,15 @@ public final class ExitStatus {
     private ExitStatus() {
     }
 
-    /** Called by the agent from {@code premain}, which the JVM runs on the launcher's main thread. */
+    /**
+     * Called by the agent at startup with the thread it starts on: from {@code premain}, the JVM's
+     * main thread. Any other thread (an agent attached later) is ignored: the main thread is then
+     * recognized by its name, {@code main}, when it ends.
+     */
     public static void setMainThread(Thread thread) {
-        mainThread = thread;
+        if (MAIN.equals(thread.getName())) {
+            mainThread = thread;
+        }
     }
 
     /** Hook: {@code Shutdown.exit(status)} is about to run the shutdown hooks. */
@@ -37,7 +44,9 @@ public final class ExitStatus {
 
     /** Hook: {@code thread} ends with an uncaught exception. */
     public static void uncaught(Thread thread) {
-        if (thread != null && thread == mainThread) {
+        Thread main = mainThread;
+        // Thread.getName is final: no application code runs here
+        if (thread != null && (main != null ? thread == main : MAIN.equals(thread.getName()))) {
             mainThrew = true;
         }
     }
