@@ -22,8 +22,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  * annotations, loads nothing and calls no application code; and it costs nothing per access, since
  * the marks are looked up only when a new race is judged.
  *
- * <p>A class file that does not contain either name anywhere (almost all of them) is skipped after a
- * byte search; the others are parsed without their code. Registered as a transformer that never
+ * <p>A class file whose constant pool holds neither name (almost all of them) is skipped after a
+ * walk over its constant pool; the others are parsed without their code. Registered as a transformer that never
  * changes a class and is not retransformation-capable, so it sees every class once, at its first
  * load, before racedet's own transformer.
  */
@@ -61,26 +61,70 @@ public final class BenignRaceScanner implements ClassFileTransformer {
         return null; // never changes the class
     }
 
+    /**
+     * Whether a {@code CONSTANT_Utf8} entry of the class file's constant pool ends with one of the
+     * marker names: a walk over the constant pool only (the code is never looked at), so the cost is
+     * proportional to the number of entries. A malformed or unknown constant pool says no: the JVM
+     * rejects such a class anyway.
+     */
     static boolean mentionsMarker(byte[] bytes) {
-        for (byte[] name : NAMES) {
-            if (indexOf(bytes, name) >= 0) {
-                return true;
+        if (bytes.length < 10) {
+            return false;
+        }
+        int count = u2(bytes, 8);
+        int at = 10;
+        for (int i = 1; i < count; i++) {
+            if (at >= bytes.length) {
+                return false;
             }
+            int tag = bytes[at];
+            int size;
+            switch (tag) {
+                case 1 -> {
+                    if (at + 3 > bytes.length) {
+                        return false;
+                    }
+                    int length = u2(bytes, at + 1);
+                    int end = at + 3 + length;
+                    if (end > bytes.length) {
+                        return false;
+                    }
+                    for (byte[] name : NAMES) {
+                        if (length >= name.length && endsWith(bytes, end, name)) {
+                            return true;
+                        }
+                    }
+                    size = 3 + length;
+                }
+                case 7, 8, 16, 19, 20 -> size = 3;
+                case 15 -> size = 4;
+                case 3, 4, 9, 10, 11, 12, 17, 18 -> size = 5;
+                case 5, 6 -> {
+                    size = 9;
+                    i++; // takes two entries
+                }
+                default -> {
+                    return false;
+                }
+            }
+            at += size;
         }
         return false;
     }
 
-    private static int indexOf(byte[] bytes, byte[] name) {
-        outer:
-        for (int i = 0; i <= bytes.length - name.length; i++) {
-            for (int j = 0; j < name.length; j++) {
-                if (bytes[i + j] != name[j]) {
-                    continue outer;
-                }
+    private static int u2(byte[] b, int at) {
+        return (b[at] & 0xff) << 8 | b[at + 1] & 0xff;
+    }
+
+    /** Whether {@code bytes[..end)} ends with {@code name}. */
+    private static boolean endsWith(byte[] bytes, int end, byte[] name) {
+        int from = end - name.length;
+        for (int j = 0; j < name.length; j++) {
+            if (bytes[from + j] != name[j]) {
+                return false;
             }
-            return i;
         }
-        return -1;
+        return true;
     }
 
     private void scan(byte[] bytes) {
