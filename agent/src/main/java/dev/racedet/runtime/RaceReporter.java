@@ -50,9 +50,9 @@ final class RaceReporter implements RaceListener {
                          Registry.Site now, ThreadIdentity previousThread, boolean previousWrite,
                          int previousRecorded, Registry.Site before) {
         Race.Access access = new Race.Access(current.name(), currentWrite, now.location(), stack(now),
-                false, recordedStack(current.identity().startedAt), List.of());
+                false, recordedStack(current.identity().startedAt), List.of(), List.of());
         Race.Access previous = new Race.Access(previousThread.name(), previousWrite, before.location(),
-                recordedStack(previousRecorded), true, recordedStack(previousThread.startedAt), List.of());
+                recordedStack(previousRecorded), true, recordedStack(previousThread.startedAt), List.of(), List.of());
         Race race = field.index < 0
                 ? new Race(key, Registry.field(field.fieldId).qualifiedName(), access, previous, -1, objectName(field))
                 : new Race(key, arrayName(now, before, field), access, previous, field.index, "");

@@ -53,8 +53,9 @@ final class ContextVisitor extends MethodVisitor {
      * @param firstLocal   the first local the method does not use
      * @param constructor  whether the method is a constructor (no catch-all handler)
      * @param writesFrames whether the class has stack map frames (class files of Java 6 and later)
-     * @param owner        the internal name of the class for an instance method, {@code null} for a
-     *                     static one
+     * @param owner        the internal name of the class when the handler's frame must describe
+     *                     {@code this} in local 0 (a synchronized instance method), otherwise
+     *                     {@code null}
      */
     ContextVisitor(MethodVisitor next, int firstLocal, boolean constructor, boolean writesFrames, String owner,
                    String className, String method, String file) {

@@ -148,7 +148,11 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         // First of the chain, so every other visitor sees the scope's or the context's locals.
         boolean frames = (version & 0xFFFF) >= Opcodes.V1_6;
         if (contexts) {
-            String owner = (access & Opcodes.ACC_STATIC) != 0 ? null : internalName;
+            // A synchronized method's own catch-all (SynchronizedMethodVisitor) covers the context
+            // handler and needs `this` described in it; elsewhere `this` may be unset in handlers.
+            boolean synchronizedInstance = (access & (Opcodes.ACC_STATIC | Opcodes.ACC_SYNCHRONIZED))
+                    == Opcodes.ACC_SYNCHRONIZED;
+            String owner = synchronizedInstance ? internalName : null;
             return new ContextVisitor(mv, firstFreeLocal, name.equals("<init>"), frames, owner, className, name,
                     sourceFile);
         }
