@@ -23,9 +23,10 @@ import net.bytebuddy.jar.asm.Opcodes;
  * the marks are looked up only when a new race is judged.
  *
  * <p>A class file whose constant pool holds neither name (almost all of them) is skipped after a
- * walk over its constant pool; the others are parsed without their code. Registered as a transformer that never
- * changes a class and is not retransformation-capable, so it sees every class once, at its first
- * load, before racedet's own transformer.
+ * walk over its constant pool; the others are parsed without their code. Registered as a
+ * retransformation-capable transformer that never changes a class, before racedet's own: it sees
+ * every class at its first load, and classes loaded before racedet started (an attached agent) when
+ * they are retransformed. Seeing a class twice is harmless: the marks are sets.
  */
 public final class BenignRaceScanner implements ClassFileTransformer {
     private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
@@ -39,14 +40,13 @@ public final class BenignRaceScanner implements ClassFileTransformer {
     public static void install(Instrumentation instrumentation) {
         BenignRaceScanner scanner = new BenignRaceScanner();
         scanner.scan(warmUpClass()); // loads the ASM classes it uses now, not inside a class load
-        instrumentation.addTransformer(scanner, false);
+        instrumentation.addTransformer(scanner, true);
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (loader == null || loader == PLATFORM || classBeingRedefined != null || classfileBuffer == null
-                || !mentionsMarker(classfileBuffer)) {
+        if (loader == null || loader == PLATFORM || classfileBuffer == null || !mentionsMarker(classfileBuffer)) {
             return null;
         }
         boolean began = Racedet.beginInternal();
