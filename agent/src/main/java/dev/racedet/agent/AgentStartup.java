@@ -30,6 +30,7 @@ public final class AgentStartup {
         // before anything else touches the engine: the limit applies to every clock
         exportInternals(instrumentation);
         Racedet.setClockLimit(options.getClockLimit());
+        Racedet.setStackDepth(options.getStacks());
         Racedet.initialize();
         startTriage(options, instrumentation);
         Lifecycle.start(path(options.getOut()), path(options.getJson()));
