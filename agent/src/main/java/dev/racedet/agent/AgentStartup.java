@@ -27,6 +27,9 @@ public final class AgentStartup {
         exportInternals(instrumentation);
         Racedet.setClockLimit(options.getClockLimit());
         Racedet.initialize();
+        if (options.getSarif() != null) {
+            Lifecycle.sarif(path(options.getSarif()), path(options.getSourceRoot()));
+        }
         Lifecycle.start(path(options.getOut()), path(options.getJson()));
         RacedetTransformer.install(instrumentation, new ClassFilter(options.getInclude(), options.getExclude()),
                 options.getCacheDirectory());
