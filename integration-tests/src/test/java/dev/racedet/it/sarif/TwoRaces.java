@@ -9,8 +9,8 @@ public final class TwoRaces {
     static boolean seen;
 
     public static void main(String[] args) throws InterruptedException {
-        Racers.race(TwoRaces::count, TwoRaces::count);
-        Racers.race(TwoRaces::finish, TwoRaces::check);
+        // one start gate for all four racers: no racer ends before another has started
+        Racers.race(TwoRaces::count, TwoRaces::count, TwoRaces::finish, TwoRaces::check);
     }
 
     private static void count() {
