@@ -55,12 +55,14 @@ public final class Detector {
             listener.race(v, t, false, site, v.writeBy, true, v.writeSite);
         }
         t.published = Epoch.clock(t.epoch);
+        t.identity.recent.add(RecentEvents.READ, t.context, site);
+        int recorded = CallingContexts.record(t.context, site);
         long r = v.read;
         if (r == VarState.READ_SHARED) {
-            recordSharedRead(v, t.slot, t.published, site, t.identity);
+            recordSharedRead(v, t.slot, t.published, recorded, t.identity);
         } else if (t.clock.covers(r)) {
             v.read = t.epoch; // the previous read is ordered before this one: stay exclusive
-            v.readSite = site;
+            v.readSite = recorded;
             v.readBy = t.identity;
         } else {
             int size = Math.max(Epoch.slot(r), t.slot) + 1;
@@ -68,7 +70,7 @@ public final class Detector {
             v.readSites = new int[size];
             v.readers = new ThreadIdentity[size];
             recordSharedRead(v, Epoch.slot(r), Epoch.clock(r), v.readSite, v.readBy);
-            recordSharedRead(v, t.slot, t.published, site, t.identity);
+            recordSharedRead(v, t.slot, t.published, recorded, t.identity);
             v.read = VarState.READ_SHARED;
             v.readBy = null;
         }
@@ -136,18 +138,21 @@ public final class Detector {
         }
         t.published = Epoch.clock(t.epoch);
         v.write = t.epoch;
-        v.writeSite = site;
+        t.identity.recent.add(RecentEvents.WRITE, t.context, site);
+        v.writeSite = CallingContexts.record(t.context, site);
         v.writeBy = t.identity;
     }
 
     /** {@code t} acquired {@code s}: a monitor entered, a volatile read, a lock taken. */
     public void acquire(ThreadState t, SyncClock s) {
         s.joinInto(t);
+        t.identity.recent.add(RecentEvents.ACQUIRE, t.context, t.callSite);
     }
 
     /** {@code t} is about to release {@code s}: a monitor exit, a volatile write, a lock release. */
     public void release(ThreadState t, SyncClock s) {
         if (hasSlot(t)) {
+            t.identity.recent.add(RecentEvents.RELEASE, t.context, t.callSite);
             s.joinFrom(t);
             t.published = Epoch.clock(t.epoch);
             tick(t);
@@ -161,6 +166,8 @@ public final class Detector {
     public void fork(ThreadState parent, ThreadState child) {
         if (!child.forked && passOn(parent, child)) {
             child.forked = true;
+            parent.identity.recent.add(RecentEvents.START, parent.context, parent.callSite);
+            child.identity.startedAt = CallingContexts.record(parent.context, parent.callSite);
         }
     }
 
@@ -204,6 +211,7 @@ public final class Detector {
     /** {@code joiner} has seen {@code joined} terminate (Thread.join returned, isAlive false). */
     public void join(ThreadState joiner, ThreadState joined) {
         joiner.clock.join(joined.clock);
+        joiner.identity.recent.add(RecentEvents.JOIN, joiner.context, joiner.callSite);
     }
 
     /**

@@ -9,14 +9,16 @@ import java.util.List;
  * viewers read. One run of the tool {@code racedet} with one rule, {@value #RULE_ID}, and one result
  * per distinct race:
  * <ul>
- * <li>{@code message}: the field (object, index), both threads and operations, the kind and the id;
+ * <li>{@code message}: the field (index, object, test), both threads and operations, the kind
+ *     (previous operation, then current) and the id;
  *     names in it are escaped as in the text report ({@link TextEscape}), so it stays one line;</li>
  * <li>{@code locations}: the current access's site; {@code relatedLocations}: the previous access's;</li>
- * <li>{@code codeFlows}: one thread flow per access, its stack outermost frame first (framework frames
+ * <li>{@code codeFlows}: one thread flow per access (its message names the locks held, and says when
+ *     the stack is the recorded calling context), its stack outermost frame first (framework frames
  *     left out, {@link Frame#isFramework()}), the access site last and {@code essential};</li>
  * <li>{@code partialFingerprints}: {@code {"racedetRaceId/v1": Race.id()}}, so services match a
  *     race across runs the way racedet's other reports do;</li>
- * <li>{@code properties}: the exact, unescaped names (field, both threads), the kind, the id.</li>
+ * <li>{@code properties}: the exact, unescaped names (field, object, test, both threads), the kind, the id.</li>
  * </ul>
  * File locations come from a {@link SourceLocator}: relative to {@code %SRCROOT%} (the repository
  * root, also given as an absolute {@code file:} URI in {@code originalUriBaseIds}) when the file was
@@ -106,6 +108,12 @@ public final class SarifReport {
         if (r.index() >= 0) {
             m.append(" index ").append(r.index());
         }
+        if (!r.object().isEmpty()) {
+            m.append(" of ").append(TextEscape.name(r.object()));
+        }
+        if (!r.test().isEmpty()) {
+            m.append(" in test ").append(TextEscape.name(r.test()));
+        }
         m.append(": ");
         side(m, r.access(), "");
         m.append(" races with the ");
@@ -128,6 +136,14 @@ public final class SarifReport {
         if (r.index() >= 0) {
             b.append(", \"index\": ").append(r.index());
         }
+        if (!r.object().isEmpty()) {
+            b.append(", \"object\": ");
+            JsonText.string(b, r.object());
+        }
+        if (!r.test().isEmpty()) {
+            b.append(", \"test\": ");
+            JsonText.string(b, r.test());
+        }
         b.append(", \"thread\": ");
         JsonText.string(b, r.access().thread());
         b.append(", \"op\": ");
@@ -149,7 +165,9 @@ public final class SarifReport {
 
     private static void threadFlow(StringBuilder b, Race.Access a, String prefix, SourceLocator sources) {
         b.append("{\"message\": {\"text\": ");
-        JsonText.string(b, prefix + a.op() + " by thread \"" + TextEscape.name(a.thread()) + "\"");
+        JsonText.string(b, prefix + a.op() + " by thread \"" + TextEscape.name(a.thread()) + "\""
+                + (a.locksHeld().isEmpty() ? ", holding no lock" : ", holding " + TextEscape.name(String.join(", ", a.locksHeld())))
+                + (a.recorded() ? " (stack recorded with the access: checked code only)" : ""));
         b.append("}, \"locations\": [");
         List<Frame> frames = shown(a);
         for (int i = frames.size() - 1; i >= 0; i--) { // execution order: outermost call first
@@ -164,7 +182,7 @@ public final class SarifReport {
 
     /** The stack without framework frames, innermost first; never empty (the site stays). */
     private static List<Frame> shown(Race.Access a) {
-        List<Frame> all = stack(a);
+        List<Frame> all = a.stack();
         List<Frame> kept = new ArrayList<>(all.size());
         for (int i = 0; i < all.size(); i++) {
             if (i == 0 || !all.get(i).isFramework()) {
@@ -177,21 +195,9 @@ public final class SarifReport {
         return kept;
     }
 
-    /** The access's stack as frames, innermost first. */
-    private static List<Frame> stack(Race.Access a) {
-        List<Frame> frames = new ArrayList<>(a.stack().size());
-        for (Object f : a.stack()) {
-            Frame frame = f instanceof Frame known ? known : Frame.parse(String.valueOf(f));
-            if (frame != null) {
-                frames.add(frame);
-            }
-        }
-        return frames;
-    }
-
     /** The access site: the top frame of its stack, else its location read back. */
     private static Frame site(Race.Access a) {
-        List<Frame> frames = stack(a);
+        List<Frame> frames = a.stack();
         if (!frames.isEmpty()) {
             return frames.get(0);
         }
