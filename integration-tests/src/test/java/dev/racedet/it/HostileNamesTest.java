@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostileNamesTest {
     private static final String RACE_HEADER = "WARNING: racedet: data race on field ";
-    private static final Pattern SIDE = Pattern.compile("  (?:Previous )?(?:[Rr]ead|[Ww]rite) by thread \"(.*)\":");
+    private static final Pattern SIDE = Pattern.compile(
+            "  (?:Previous )?(?:[Rr]ead|[Ww]rite) by thread \"((?:[^\"\\\\]|\\\\.)*)\"(?: \\(.*\\))?:");
     private static final String SOURCE = "dev/racedet/it/hostile/Zähler.java";
 
     @ParameterizedTest(name = "{0}")
@@ -117,7 +118,8 @@ class HostileNamesTest {
 
     /**
      * Every line of the text output is printable (no control, format or separator character), each
-     * race has its header line, and the field names in the headers unescape to the exact names.
+     * race has its header line, and the field (and object) names in the headers unescape to the exact
+     * names.
      */
     private static void assertTextReport(String stderr, List<Map<String, Object>> races) {
         assertPrintable(stderr.replace("\n", ""));
@@ -125,11 +127,13 @@ class HostileNamesTest {
         for (String line : stderr.split("\n", -1)) {
             if (line.startsWith(RACE_HEADER)) {
                 String rest = line.substring(RACE_HEADER.length());
-                headerFields.add(unescape(rest.substring(0, rest.lastIndexOf(" ["))));
+                headerFields.add(unescape(rest.substring(0, rest.lastIndexOf(" [R"))));
             }
         }
         assertEquals(races.size(), headerFields.size(), stderr);
-        assertEquals(fields(races), Set.copyOf(headerFields), stderr);
+        Set<String> expected = races.stream().map(r -> Json.string(r.get("field"))
+                + (r.containsKey("object") ? " of " + Json.string(r.get("object")) : "")).collect(Collectors.toSet());
+        assertEquals(expected, Set.copyOf(headerFields), stderr);
     }
 
     private static void assertPrintable(String text) {
