@@ -43,6 +43,15 @@ public final class AgentOptions {
      */
     public static final String CACHE = "cache";
     /**
+     * Most frames shown of each stack of a report (the current access's, the previous access's, where
+     * each thread started), from 1 to {@value #MAX_STACKS}. Default {@value #DEFAULT_STACKS}.
+     */
+    public static final String STACKS = "stacks";
+    /** Default of {@link #STACKS}. */
+    public static final int DEFAULT_STACKS = 32;
+    /** Largest valid {@link #STACKS}. */
+    public static final int MAX_STACKS = 1024;
+    /**
      * File holding the SARIF 2.1.0 log of the races (for code scanning): an empty log from startup on,
      * replaced whole soon after each new race and at exit, like {@link #JSON}. Must not be the
      * {@link #OUT} or {@link #JSON} file. Default: none.
@@ -57,8 +66,8 @@ public final class AgentOptions {
     public static final String NO_CACHE = "none";
 
     /** Every valid key, in the order the README lists them. */
-    public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, CACHE, CLOCK_LIMIT, SARIF,
-            SOURCE_ROOT);
+    public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, STACKS, CACHE, CLOCK_LIMIT,
+            SARIF, SOURCE_ROOT);
 
     /** One line per key for the usage text ({@link #usage()}), in {@link #KEYS} order. */
     private static final List<String> KEY_LINES = List.of(
@@ -67,6 +76,7 @@ public final class AgentOptions {
             "exclude=PATTERNS   classes not to check, subtracted from include (default: none)",
             "json=FILE          JSON report, kept up to date while the program runs (default: none)",
             "out=FILE           text reports and summary (default: standard error)",
+            "stacks=N           most frames shown of each stack, 1 to " + MAX_STACKS + " (default: " + DEFAULT_STACKS + ")",
             "cache=DIR|none     where instrumented JDK classes are kept for the next JVM"
                     + " (default: ~/.cache/racedet)",
             "clockLimit=N       diagnostic: clock value at which a thread moves to a fresh slot"
@@ -151,6 +161,7 @@ public final class AgentOptions {
                             + "': expected an existing directory");
                 }
             }
+            case STACKS -> parseStacks(value);
             case CACHE -> {
                 if (value.isEmpty()) {
                     throw new InvalidOptionException("option '" + key + "' needs a directory or '" + NO_CACHE + "'");
@@ -178,6 +189,20 @@ public final class AgentOptions {
                     + "': expected a whole number from " + MIN_CLOCK_LIMIT + " to " + Long.MAX_VALUE);
         }
         return limit;
+    }
+
+    private static int parseStacks(String value) {
+        int depth;
+        try {
+            depth = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            depth = -1;
+        }
+        if (depth < 1 || depth > MAX_STACKS) {
+            throw new InvalidOptionException("bad value '" + quoted(value) + "' for '" + STACKS
+                    + "': expected a whole number from 1 to " + MAX_STACKS);
+        }
+        return depth;
     }
 
     /** The value as a message quotes it: cut after {@value #QUOTED_VALUE_MAX} characters. */
@@ -251,6 +276,16 @@ public final class AgentOptions {
 
     public AgentOptions setSourceRoot(String directory) {
         return set(SOURCE_ROOT, directory);
+    }
+
+    /** {@link #STACKS}: most frames shown of each stack. */
+    public int getStacks() {
+        String value = values.get(STACKS);
+        return value == null ? DEFAULT_STACKS : parseStacks(value);
+    }
+
+    public AgentOptions setStacks(int depth) {
+        return set(STACKS, Integer.toString(depth));
     }
 
     /** {@link #CLOCK_LIMIT}, or {@link #DEFAULT_CLOCK_LIMIT}. */
