@@ -32,8 +32,9 @@ import java.util.Map;
  * or submodule), else the working directory. A file that is not found, or not under the root, keeps
  * its package-relative path and is marked unresolved.
  *
- * <p>The file system is first read when the first frame is looked up (not at startup), once; results
- * are cached per path. Thread-safe (the methods are synchronized: callers are report writers, never
+ * <p>The file system is first read when the first frame is looked up (not at startup); the repository
+ * is walked once, and only if a file is missing from the working directory's roots (under Surefire,
+ * the module's own classes never need the walk). Results are cached per path. Thread-safe (the methods are synchronized: callers are report writers, never
  * the hooks).
  */
 public final class SourceLocator {
@@ -85,7 +86,15 @@ public final class SourceLocator {
             return null;
         }
         String relative = packagePath(frame.className()) + frame.file();
+        if (isJdk(frame.className())) { // never in the user's repository: no need to look (or walk)
+            return new Resolved(encodePath(relative), false);
+        }
         return cache.computeIfAbsent(relative, this::resolve);
+    }
+
+    private static boolean isJdk(String className) {
+        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
+                || className.startsWith("sun.") || className.startsWith("com.sun.");
     }
 
     /** {@code demo/} for {@code demo.Outer$Inner}; empty for the unnamed package. */
@@ -97,7 +106,11 @@ public final class SourceLocator {
     private Resolved resolve(String packageRelative) {
         scan();
         Path file = find(localRoots, packageRelative, false);
-        if (file == null) {
+        if (file == null && root != null) {
+            if (repositoryRoots == null) { // walked only when the working directory's roots miss
+                repositoryRoots = walk(root);
+                repositoryRoots.add(root);
+            }
             file = find(repositoryRoots, packageRelative, true);
         }
         if (file != null && root != null && file.startsWith(root)) {
@@ -141,15 +154,12 @@ public final class SourceLocator {
             return;
         }
         localRoots = new ArrayList<>();
-        repositoryRoots = new ArrayList<>();
         if (workingDirectory == null) {
             return;
         }
         root = explicitRoot != null ? explicitRoot : repositoryRoot(workingDirectory);
         localRoots.addAll(javaRootsUnder(workingDirectory.resolve("src")));
         localRoots.add(workingDirectory);
-        repositoryRoots.addAll(walk(root));
-        repositoryRoots.add(root);
     }
 
     /** The nearest directory at or above {@code dir} holding {@code .git}, else {@code dir}. */
