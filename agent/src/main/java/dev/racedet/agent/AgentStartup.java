@@ -33,6 +33,9 @@ public final class AgentStartup {
         Racedet.setStackDepth(options.getStacks());
         Racedet.initialize();
         startTriage(options, instrumentation);
+        if (options.getSarif() != null) {
+            Lifecycle.sarif(path(options.getSarif()), path(options.getSourceRoot()));
+        }
         Lifecycle.start(path(options.getOut()), path(options.getJson()));
         RacedetTransformer.install(instrumentation, new ClassFilter(options.getInclude(), options.getExclude()),
                 options.getCacheDirectory());
