@@ -37,11 +37,13 @@ public final class Premain {
 
     /**
      * Puts racedet's runtime on the bootstrap class path, so instrumented code in every class loader
-     * (the JDK's too) calls one copy of it.
+     * (the JDK's too) calls one copy of it. The JUnit glue is left out ({@link BootJar} says why).
+     * Public for the glue's self-install ({@code dev.racedet.junit}), which has its own
+     * {@code Instrumentation}; it must run once per JVM.
      */
-    static void appendRuntime(Instrumentation instrumentation) throws Exception {
+    public static void appendRuntime(Instrumentation instrumentation) throws Exception {
         File jar = new File(Premain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(BootJar.of(jar)));
     }
 
     /**
