@@ -43,7 +43,11 @@ public final class Premain {
      */
     public static void appendRuntime(Instrumentation instrumentation) throws Exception {
         File jar = new File(Premain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(BootJar.of(jar)));
+        // Closed at once (the JVM keeps only the path): left to the Cleaner, its release would run
+        // racedet's hooks on the Cleaner thread in the middle of startup.
+        try (JarFile boot = new JarFile(BootJar.of(jar))) {
+            instrumentation.appendToBootstrapClassLoaderSearch(boot);
+        }
     }
 
     /**

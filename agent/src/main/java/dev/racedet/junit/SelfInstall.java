@@ -16,16 +16,19 @@ import java.lang.instrument.Instrumentation;
  * <p>Options come from the system property {@code racedet.options}, else the key
  * {@code racedet.options} of {@code junit-platform.properties}, in {@code -javaagent} syntax.
  * Bad options fail the session with the usual one line; a JVM that cannot be attached to (no
- * {@code jdk.attach} module) gets one warning line and runs its tests without racedet.
+ * {@code jdk.attach} module) gets one warning line and runs its tests without racedet. The system
+ * property {@code racedet.selfInstall=false} turns self-install off.
  */
 final class SelfInstall {
     static final String OPTIONS = "racedet.options";
+    /** System property: {@code false} keeps racedet out of a JVM that has racedet.jar on its class path. */
+    static final String ENABLED = "racedet.selfInstall";
 
     private SelfInstall() {
     }
 
     static synchronized void install() {
-        if (Runtime.installed()) {
+        if (Runtime.installed() || "false".equalsIgnoreCase(System.getProperty(ENABLED)) || !fromJar()) {
             return;
         }
         String options = options();
@@ -51,6 +54,19 @@ final class SelfInstall {
             throw new IllegalStateException("racedet: could not start: " + e.getCause(), e.getCause());
         } catch (Exception e) {
             throw new IllegalStateException("racedet: could not start: " + e, e);
+        }
+    }
+
+    /**
+     * Whether this class comes from a jar (racedet.jar on a test class path), not from racedet's own
+     * build output, whose tests must not run under the racedet they test.
+     */
+    private static boolean fromJar() {
+        try {
+            java.security.CodeSource source = SelfInstall.class.getProtectionDomain().getCodeSource();
+            return source != null && source.getLocation().getPath().endsWith(".jar");
+        } catch (SecurityException e) {
+            return false;
         }
     }
 
