@@ -178,28 +178,28 @@ public final class Tests {
 
     /**
      * Attributes the new {@code race}, found by {@code current}'s access, to the test it happened in
-     * and returns that test's display name, or {@code ""} outside any test. Called once per distinct
-     * race by the reporter, inside racedet (the detector may hold a field's lock: this takes only its
-     * own lock and calls no application code).
+     * ({@link Race#attributeTo}); a race outside any test stays unattributed. Called once per distinct
+     * race by the reporter, before the race is printed, inside racedet (the detector may hold a
+     * field's lock: this takes only its own lock and calls no application code).
      */
-    static String attribute(Race race, ThreadState current) {
+    static void attribute(Race race, ThreadState current) {
         synchronized (LOCK) {
             for (int i = RUNS.size() - 1; i >= 0; i--) {
                 Run run = RUNS.get(i);
                 if (current.knows(run.start) && !(run.ended && current.knows(run.end))) {
+                    race.attributeTo(run.name);
                     if (run.ended) {
                         late(race, run);
                     } else {
                         run.races.add(race);
                     }
-                    return run.name;
+                    return;
                 }
             }
             if (active) {
                 outsideCount++;
                 UNOWNED.add("racedet: race outside any test:\n" + TextReport.race(race));
             }
-            return "";
         }
     }
 

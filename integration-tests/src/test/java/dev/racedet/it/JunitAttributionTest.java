@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -70,12 +72,15 @@ class JunitAttributionTest {
         assertTrue(result.stderr().contains("racedet: race in test \"" + TARGETS
                 + "$LeakedThreads.a_leaves_threads_running()\" found after the test ended:\n"), result::toString);
 
-        // Every race racedet found is one of the four above, and the JSON report has each once.
-        List<Map<String, Object>> races = result.races();
-        assertEquals(4, races.size(), result::toString);
-        for (Map<String, Object> race : races) {
+        // Every race racedet found is one of the four above, and the JSON report names its test.
+        Set<String> tests = new TreeSet<>();
+        for (Map<String, Object> race : result.races()) {
             assertEquals(TARGETS + "$Box.value", Json.string(race.get("field")), result::toString);
+            tests.add(Json.string(race.get("test")).replace(TARGETS + "$", ""));
         }
+        assertEquals(Set.of("StartedThread.races_with_a_thread_it_started()", "PoolTasks.races_in_pool_tasks()",
+                "RaceInBeforeAll", "LeakedThreads.a_leaves_threads_running()"), tests, result::toString);
+        assertEquals(4, result.races().size(), result::toString);
     }
 
     /** This module's test class path, which has JUnit's launcher and racedet.jar (a test dependency). */
