@@ -30,7 +30,9 @@ public final class RacedetExtension implements AfterEachCallback, AfterAllCallba
         }
         String report = Runtime.takeReport(context.getUniqueId());
         if (report != null) {
-            throw new AssertionError(report);
+            AssertionError failure = new AssertionError(report);
+            failure.setStackTrace(new StackTraceElement[0]); // racedet's and JUnit's frames say nothing here
+            throw failure;
         }
     }
 }
