@@ -22,12 +22,14 @@ public final class Race {
      * @param threadStart where the thread was started ({@code Thread.start} and the checked code that
      *                    led to it), innermost first; empty for threads racedet did not see start
      * @param locksHeld   the monitors the thread held at the access, innermost first
+     * @param recent      the thread's last events up to this access, oldest first (see
+     *                    {@link TimelineEvent}); the racy access is marked when it is among them
      */
     public record Access(String thread, boolean write, String location, List<Frame> stack, boolean recorded,
-                         List<Frame> threadStart, List<String> locksHeld) {
+                         List<Frame> threadStart, List<String> locksHeld, List<TimelineEvent> recent) {
         /** An access with only its stack known. */
         public Access(String thread, boolean write, String location, List<Frame> stack) {
-            this(thread, write, location, stack, false, List.of(), List.of());
+            this(thread, write, location, stack, false, List.of(), List.of(), List.of());
         }
 
         public String op() {
