@@ -59,6 +59,7 @@ final class BootJar {
                     Path tmp = Files.createTempFile(dir, ".boot", ".tmp");
                     write(zip, tmp);
                     move(tmp, cached);
+                    removeStale(dir, cached);
                 }
                 return cached.toFile();
             }
@@ -127,6 +128,28 @@ final class BootJar {
             Files.deleteIfExists(tmp);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Deletes the copies of other racedet builds not written for a day (5 MB each), so rebuilding
+     * racedet does not fill the cache; recent ones may be about to be opened by a starting JVM. A JVM
+     * that already appended one keeps reading it after the deletion (POSIX), or the deletion fails.
+     */
+    private static void removeStale(Path dir, Path keep) {
+        long dayAgo = System.currentTimeMillis() - 24L * 3600 * 1000;
+        try (java.nio.file.DirectoryStream<Path> copies = Files.newDirectoryStream(dir, "boot-*.jar")) {
+            for (Path copy : copies) {
+                try {
+                    if (!copy.equals(keep) && Files.getLastModifiedTime(copy).toMillis() < dayAgo) {
+                        Files.delete(copy);
+                    }
+                } catch (IOException e) {
+                    // in use, or gone already: left for a later cleanup
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the copy made is what matters; cleanup is best effort
         }
     }
 
