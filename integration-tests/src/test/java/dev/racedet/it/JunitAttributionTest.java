@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * fails the test it happened in, including races in threads the test started and in pool threads
  * that ran its tasks; a clean test next to a racy one passes; a race in {@code @BeforeAll} fails the
  * class; races in threads a test left running, found after it ended, fail no test and are reported
- * at the end of the run.
+ * at the end of the run. Registering racedet's extension does not register the user's autodetectable
+ * extensions (one is on this class path), and works where the user enabled autodetection.
  */
 class JunitAttributionTest {
     private static final String TARGETS = JunitTargets.class.getName();
@@ -44,13 +45,16 @@ class JunitAttributionTest {
         if (mode.equals("agent")) {
             run.agent(options);
         } else {
-            run.jvmArgs("-Dracedet.options=" + options);
+            // The user turned autodetection on for their own extensions: racedet's must run too.
+            run.jvmArgs("-Dracedet.options=" + options, "-Djunit.jupiter.extensions.autodetection.enabled=true");
         }
         AgentRun.Result result = run.runClass(testClassPath(), JunitProgram.class.getName(),
                 TARGETS + "$StartedThread", TARGETS + "$PoolTasks", TARGETS + "$RaceInBeforeAll",
                 TARGETS + "$LeakedThreads");
         assertEquals(0, result.exitCode(), result::toString);
         Map<String, Map<String, Object>> outcomes = outcomes(result.stdout());
+        // racedet enables autodetection for its own extension only; the user's runs where they enabled it.
+        assertEquals(mode.equals("self-install"), result.stdout().contains("user extension ran before"), result::toString);
 
         String started = failure(outcomes, "StartedThread", "races_with_a_thread_it_started", result);
         assertTrue(started.startsWith("racedet: 1 data race during test \"" + TARGETS

@@ -120,4 +120,16 @@ public final class JunitTargets {
             return t;
         }
     }
+
+    /**
+     * A user's extension registered for autodetection (this module's
+     * {@code META-INF/services/org.junit.jupiter.api.extension.Extension}): it must run only where
+     * the user turned autodetection on, never because racedet registered its own extension.
+     */
+    public static final class UserExtension implements org.junit.jupiter.api.extension.BeforeAllCallback {
+        @Override
+        public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+            System.out.println("user extension ran before " + context.getDisplayName());
+        }
+    }
 }
