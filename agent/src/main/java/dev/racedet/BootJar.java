@@ -31,7 +31,7 @@ import java.util.zip.ZipOutputStream;
  * {@code dev.racedet.runtime} still reach the one bootstrap copy of the runtime.
  *
  * <p>The copy is made once per racedet build (keyed by the CRCs of the jar's entries) in a directory
- * private to the user ({@code ~/.cache/racedet}, {@code rwx------}: the jar becomes code of every
+ * private to the user (the {@code cache} directory, {@code ~/.cache/racedet} by default, {@code rwx------}: the jar becomes code of every
  * class loader, so nobody else may be able to swap it), written to a temporary file and renamed
  * atomically, so parallel JVMs (Surefire forks) never see half a jar. Where that directory cannot
  * be used, the copy is a private temporary file of this JVM, deleted at exit.
@@ -45,14 +45,20 @@ final class BootJar {
     private BootJar() {
     }
 
-    /** The jar to append for racedet.jar {@code jar}: {@code jar} itself if it has no glue. */
-    static File of(File jar) throws IOException {
+    /** Where the copy is kept unless the {@code cache} option says otherwise. */
+    static final Path DEFAULT_DIRECTORY = Path.of(System.getProperty("user.home"), ".cache", "racedet");
+
+    /**
+     * The jar to append for racedet.jar {@code jar}: {@code jar} itself if it has no glue, else its
+     * copy without the glue in {@code cacheDirectory} ({@code null}: in a temporary file).
+     */
+    static File of(File jar, Path cacheDirectory) throws IOException {
         try (ZipFile zip = new ZipFile(jar)) {
             if (zip.getEntry(GLUE) == null && !hasGlue(zip)) {
                 return jar;
             }
             String name = "boot-" + Long.toHexString(entriesCrc(zip)) + ".jar";
-            Path dir = privateDirectory(Path.of(System.getProperty("user.home"), ".cache", "racedet"));
+            Path dir = cacheDirectory == null ? null : privateDirectory(cacheDirectory);
             if (dir != null) {
                 Path cached = dir.resolve(name);
                 if (!Files.isRegularFile(cached)) {

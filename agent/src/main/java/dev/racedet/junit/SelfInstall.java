@@ -32,8 +32,10 @@ final class SelfInstall {
             return;
         }
         String options = options();
+        AgentOptions parsed;
         try {
-            new AgentOptions(options).checkOutputs();
+            parsed = new AgentOptions(options);
+            parsed.checkOutputs();
         } catch (AgentOptions.InvalidOptionException e) {
             throw new IllegalArgumentException(e.getMessage() + " (from " + OPTIONS + ")");
         }
@@ -46,7 +48,7 @@ final class SelfInstall {
             return;
         }
         try {
-            Premain.appendRuntime(instrumentation);
+            Premain.appendRuntime(instrumentation, parsed.getCacheDirectory());
             Class.forName("dev.racedet.agent.AgentStartup", true, null)
                     .getMethod("start", String.class, Instrumentation.class)
                     .invoke(null, options, instrumentation);
