@@ -29,6 +29,9 @@ public final class Launcher {
 
     static {
         // Sub-commands register here, one line each, e.g. COMMANDS.put("list", ListCommand::run);
+        COMMANDS.put("list", dev.racedet.attach.AttachCommands::list);
+        COMMANDS.put("attach", dev.racedet.attach.AttachCommands::attach);
+        COMMANDS.put("detach", dev.racedet.attach.AttachCommands::detach);
     }
 
     private Launcher() {
@@ -42,6 +45,7 @@ public final class Launcher {
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             out.print(AgentOptions.usage());
+            out.print("\n" + dev.racedet.attach.AttachCommands.USAGE_TEXT);
             return 0;
         }
         Command command = COMMANDS.get(args[0]);

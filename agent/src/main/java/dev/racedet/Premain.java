@@ -36,6 +36,19 @@ public final class Premain {
     }
 
     /**
+     * The {@code Agent-Class} entry: {@code java -jar racedet.jar attach|detach <pid>} (see
+     * {@link dev.racedet.attach.AttachAgent}). Never throws into the target JVM: every failure is
+     * one line on its standard error and in the reply to the launcher.
+     */
+    public static void agentmain(String argument, Instrumentation instrumentation) {
+        try {
+            dev.racedet.attach.AttachAgent.run(argument, instrumentation, Premain::appendRuntime);
+        } catch (Throwable e) {
+            System.err.println(("racedet: could not attach: " + e).replace('\n', ' ').replace('\r', ' '));
+        }
+    }
+
+    /**
      * Puts racedet's runtime on the bootstrap class path, so instrumented code in every class loader
      * (the JDK's too) calls one copy of it.
      */

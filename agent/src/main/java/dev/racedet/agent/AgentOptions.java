@@ -42,11 +42,20 @@ public final class AgentOptions {
      * directory other users can write is not used. Default {@code ~/.cache/racedet}.
      */
     public static final String CACHE = "cache";
+    /**
+     * How long an attached session lasts ({@code java -jar racedet.jar attach <pid> duration=5m}):
+     * after it racedet detaches by itself, as {@code detach} would. A whole number followed by
+     * {@code ms}, {@code s}, {@code m} or {@code h}. Only for attach: a {@code -javaagent} session
+     * cannot be detached (classes loaded under it carry racedet's fields), so there it is a startup
+     * error. Default: until {@code detach} or JVM exit.
+     */
+    public static final String DURATION = "duration";
     /** The {@link #CACHE} value that turns the cache off. */
     public static final String NO_CACHE = "none";
 
     /** Every valid key, in the order the README lists them. */
-    public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, CACHE, CLOCK_LIMIT);
+    public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, CACHE, CLOCK_LIMIT,
+            DURATION);
 
     /** One line per key for the usage text ({@link #usage()}), in {@link #KEYS} order. */
     private static final List<String> KEY_LINES = List.of(
@@ -58,10 +67,14 @@ public final class AgentOptions {
             "cache=DIR|none     where instrumented JDK classes are kept for the next JVM"
                     + " (default: ~/.cache/racedet)",
             "clockLimit=N       diagnostic: clock value at which a thread moves to a fresh slot"
-                    + " (default: 2^40 - 1)");
+                    + " (default: 2^40 - 1)",
+            "duration=TIME      attach only: detach by itself after TIME, e.g. 500ms, 30s, 5m, 2h"
+                    + " (default: until detach)");
 
     /** Default of {@link #CLOCK_LIMIT}. */
     public static final long DEFAULT_CLOCK_LIMIT = (1L << 40) - 1;
+    /** Longest {@link #DURATION}: 100 days. */
+    private static final long MAX_DURATION_MILLIS = 100L * 24 * 3_600_000L;
     /** Smallest valid {@link #CLOCK_LIMIT}. */
     public static final long MIN_CLOCK_LIMIT = 16;
     /** Longest value quoted in full in a message; longer ones are cut, so the message stays readable. */
@@ -130,6 +143,7 @@ public final class AgentOptions {
                 }
             }
             case CLOCK_LIMIT -> parseClockLimit(value);
+            case DURATION -> parseDuration(value);
             case CACHE -> {
                 if (value.isEmpty()) {
                     throw new InvalidOptionException("option '" + key + "' needs a directory or '" + NO_CACHE + "'");
@@ -157,6 +171,27 @@ public final class AgentOptions {
                     + "': expected a whole number from " + MIN_CLOCK_LIMIT + " to " + Long.MAX_VALUE);
         }
         return limit;
+    }
+
+    /** Milliseconds of a {@link #DURATION} value: a whole number and a unit, at least 1 ms, at most 100 days. */
+    private static long parseDuration(String value) {
+        int digits = 0;
+        while (digits < value.length() && digits < 12 && value.charAt(digits) >= '0' && value.charAt(digits) <= '9') {
+            digits++;
+        }
+        long unit = switch (value.substring(digits)) {
+            case "ms" -> 1L;
+            case "s" -> 1_000L;
+            case "m" -> 60_000L;
+            case "h" -> 3_600_000L;
+            default -> -1L;
+        };
+        long millis = digits == 0 || unit < 0 ? -1 : Long.parseLong(value.substring(0, digits)) * unit;
+        if (millis < 1 || millis > MAX_DURATION_MILLIS) {
+            throw new InvalidOptionException("bad value '" + quoted(value) + "' for '" + DURATION
+                    + "': expected a whole number and a unit (ms, s, m, h), e.g. 30s or 5m, at most 100 days");
+        }
+        return millis;
     }
 
     /** The value as a message quotes it: cut after {@value #QUOTED_VALUE_MAX} characters. */
@@ -222,6 +257,16 @@ public final class AgentOptions {
 
     public AgentOptions setClockLimit(long limit) {
         return set(CLOCK_LIMIT, Long.toString(limit));
+    }
+
+    /** {@link #DURATION} in milliseconds, or 0 for none (the session lasts until detach or exit). */
+    public long getDurationMillis() {
+        String value = values.get(DURATION);
+        return value == null ? 0 : parseDuration(value);
+    }
+
+    public AgentOptions setDuration(String duration) {
+        return set(DURATION, duration);
     }
 
     /**
