@@ -45,7 +45,6 @@ public final class Launcher {
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             out.print(AgentOptions.usage());
-            out.print("\n" + dev.racedet.attach.AttachCommands.USAGE_TEXT);
             return 0;
         }
         Command command = COMMANDS.get(args[0]);

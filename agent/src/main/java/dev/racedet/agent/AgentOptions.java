@@ -101,8 +101,21 @@ public final class AgentOptions {
             text.append("  ").append(line).append('\n');
         }
         return text.append("\nExample: java -javaagent:racedet.jar=include=com.acme.*,json=races.json -jar app.jar\n")
+                .append(ATTACH_USAGE)
                 .toString();
     }
+
+    /** The usage of {@code java -jar racedet.jar list|attach|detach} ({@code dev.racedet.attach}). */
+    private static final String ATTACH_USAGE = """
+
+            Debugging a running JVM (run with a JDK's java: it needs the jdk.attach module):
+              java -jar racedet.jar list                    attachable JVMs: pid and main class
+              java -jar racedet.jar attach <pid> [options]  check it from now on, e.g. attach 4242 json=races.json,duration=5m
+                                                            (file paths are resolved against this directory)
+              java -jar racedet.jar detach <pid>            remove racedet and write its reports; the JVM runs on
+            A JDK 21+ JVM prints a warning when an agent is attached unless it was started with
+            -XX:+EnableDynamicAgentLoading (JEP 451); attaching works either way.
+            """;
 
     private final Map<String, String> values = new LinkedHashMap<>();
 

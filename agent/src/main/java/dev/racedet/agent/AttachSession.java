@@ -113,11 +113,9 @@ public final class AttachSession {
                 return; // nobody but racedet knows this thread; interrupted means stop waiting
             }
             String reply = detach();
-            if (!succeeded(reply)) {
-                System.err.println(line(reply));
-            } else {
-                System.err.println(line(reply) + " after 'duration'");
-            }
+            System.err.println(succeeded(reply)
+                    ? line(reply).replace("racedet: detached", "racedet: detached after '" + AgentOptions.DURATION + "'")
+                    : line(reply));
         }, "racedet-duration");
         timer.setDaemon(true);
         timer.start();

@@ -23,18 +23,6 @@ public final class AttachCommands {
     static final int USAGE = 2;
     private static final List<String> PATH_KEYS = List.of(AgentOptions.JSON, AgentOptions.OUT, AgentOptions.CACHE);
 
-    /** The usage lines of these commands, for {@code java -jar racedet.jar}. */
-    public static final String USAGE_TEXT = """
-            Debugging a running JVM (needs a JDK's java, with the jdk.attach module):
-              java -jar racedet.jar list                       attachable JVMs: pid and main class
-              java -jar racedet.jar attach <pid> [options]     check from now on; options as above, e.g.
-                                                               json=races.json,duration=5m (relative paths
-                                                               are resolved against this directory)
-              java -jar racedet.jar detach <pid>               remove racedet, write its reports; the JVM runs on
-              A JDK 21+ target prints a warning for a dynamically loaded agent unless started with
-              -XX:+EnableDynamicAgentLoading (JEP 451); attaching works either way.
-            """;
-
     private AttachCommands() {
     }
 

@@ -1,5 +1,6 @@
 package dev.racedet.it.attach;
 
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -15,21 +16,36 @@ import java.util.concurrent.CountDownLatch;
  * <li>{@link PublishedBeforeAttach}: data written before the attach and handed over through a queue
  *     before it is read and written after it by the receiver, then handed back.</li>
  * </ul>
- * Each trap has its own fields, so a report names the trap that failed.
+ * Each trap has its own fields, so a report names the trap that failed. The system property
+ * {@code traps} chooses them ({@code lock}, {@code started}, {@code published}, comma-separated;
+ * default all).
  */
 public final class AttachTraps {
     public static void main(String[] args) throws Exception {
         LockAcrossAttach lock = new LockAcrossAttach();
         StartedBeforeAttach started = new StartedBeforeAttach();
         PublishedBeforeAttach published = new PublishedBeforeAttach();
-        lock.before();
-        started.before();
-        published.before();
+        List<String> traps = List.of(System.getProperty("traps", "lock,started,published").split(","));
+        if (traps.contains("lock")) {
+            lock.before();
+        }
+        if (traps.contains("started")) {
+            started.before();
+        }
+        if (traps.contains("published")) {
+            published.before();
+        }
         Phases.reached("ready");
         Phases.await("go");
-        lock.after();
-        started.after();
-        published.after();
+        if (traps.contains("lock")) {
+            lock.after();
+        }
+        if (traps.contains("started")) {
+            started.after();
+        }
+        if (traps.contains("published")) {
+            published.after();
+        }
         Phases.reached("done");
         Phases.await("end");
     }

@@ -94,12 +94,12 @@ public final class RunningTarget implements AutoCloseable {
         input.println(line);
     }
 
-    /** Waits until the target's standard error has a line equal to {@code line}. */
-    public void awaitStderrLine(String line) throws IOException, InterruptedException {
+    /** Waits until the target's standard error has a line starting with {@code prefix}. */
+    public void awaitStderrLine(String prefix) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);
-        while (!stderr().lines().toList().contains(line)) {
+        while (stderr().lines().noneMatch(l -> l.startsWith(prefix))) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("target's stderr has no line '" + line + "'\n" + this);
+                throw new AssertionError("target's stderr has no line starting with '" + prefix + "'\n" + this);
             }
             Thread.sleep(50);
         }
@@ -119,9 +119,15 @@ public final class RunningTarget implements AutoCloseable {
 
     /** Runs {@code java -jar racedet.jar args...} on {@code jdk} in {@code workDir} and waits for it. */
     public static Launch launcher(Jdks.Jdk jdk, Path workDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(jdk.home().resolve("bin").resolve("java").toString(),
-                "-jar", AgentRun.agentJar().toString()));
+        List<String> command = new ArrayList<>(List.of("-jar", AgentRun.agentJar().toString()));
         command.addAll(List.of(args));
+        return java(jdk, workDir, command);
+    }
+
+    /** Runs {@code java args...} on {@code jdk} in {@code workDir} and waits for it. */
+    public static Launch java(Jdks.Jdk jdk, Path workDir, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(jdk.home().resolve("bin").resolve("java").toString()));
+        command.addAll(args);
         Path out = Files.createTempFile(workDir, "launcher", ".out");
         Path err = Files.createTempFile(workDir, "launcher", ".err");
         Process p = new ProcessBuilder(command).directory(workDir.toFile())
