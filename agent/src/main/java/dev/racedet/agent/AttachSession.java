@@ -25,6 +25,8 @@ public final class AttachSession {
     private static AttachedInstrumentation installed;
     private static Path json;
     private static boolean detached;
+    /** The {@code duration} thread, if any: stopped by an earlier detach, so it says nothing later. */
+    private static Thread timer;
 
     private AttachSession() {
     }
@@ -77,6 +79,9 @@ public final class AttachSession {
         }
         boolean began = Racedet.beginInternal();
         try {
+            if (timer != null && timer != Thread.currentThread()) {
+                timer.interrupt(); // racedet's own thread, sleeping: it ends without a word
+            }
             int restored = installed.remove();
             installed = null;
             detached = true;
@@ -88,6 +93,11 @@ public final class AttachSession {
         } finally {
             Racedet.endInternal(began);
         }
+    }
+
+    /** {@link #detach()} unless the session already ended: then {@code null}. */
+    private static synchronized String detachIfAttached() {
+        return installed == null ? null : detach();
     }
 
     /** Whether {@code reply} reports success. */
@@ -105,14 +115,17 @@ public final class AttachSession {
         if (millis <= 0) {
             return;
         }
-        Thread timer = new Thread(() -> {
+        timer = new Thread(() -> {
             Racedet.beginInternal(); // racedet's own thread: its synchronization is not the program's
             try {
                 TimeUnit.MILLISECONDS.sleep(millis);
             } catch (InterruptedException e) {
                 return; // nobody but racedet knows this thread; interrupted means stop waiting
             }
-            String reply = detach();
+            String reply = detachIfAttached();
+            if (reply == null) {
+                return; // detached meanwhile by the launcher
+            }
             System.err.println(succeeded(reply)
                     ? line(reply).replace("racedet: detached", "racedet: detached after '" + AgentOptions.DURATION + "'")
                     : line(reply));
