@@ -1,6 +1,7 @@
 package dev.racedet.runtime;
 
 import dev.racedet.runtime.report.JsonReport;
+import dev.racedet.runtime.report.Frame;
 import dev.racedet.runtime.report.Race;
 import dev.racedet.runtime.report.TextEscape;
 import dev.racedet.runtime.report.TextReport;
@@ -104,8 +105,9 @@ public final class Lifecycle {
      */
     private static void prepare() {
         InternalErrors.prepare();
-        Race sample = new Race(0, "a.B.c", new Race.Access("t", true, "a.B.m(B.java:1)", List.of("a.B.m(B.java:1)")),
-                new Race.Access("u", false, "a.B.n(B.java:2)", List.of("a.B.n(B.java:2)")));
+        Race sample = new Race(0, "a.B.c",
+                new Race.Access("t", true, "a.B.m(B.java:1)", List.of(new Frame("a.B", "m", "B.java", 1))),
+                new Race.Access("u", false, "a.B.n(B.java:2)", List.of(new Frame("a.B", "n", "B.java", 2))));
         sample.repeated();
         TextReport.race(sample);
         JsonReport.render(List.of(sample), 1, 1, 1);

@@ -1,9 +1,11 @@
 package dev.racedet.runtime;
 
+import dev.racedet.runtime.engine.CallingContexts;
 import dev.racedet.runtime.engine.RaceListener;
 import dev.racedet.runtime.engine.ThreadIdentity;
 import dev.racedet.runtime.engine.ThreadState;
 import dev.racedet.runtime.engine.VarState;
+import dev.racedet.runtime.report.Frame;
 import dev.racedet.runtime.report.Race;
 import dev.racedet.runtime.report.TextReport;
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * Turns detections into reports: deduplicates them by field and pair of source lines, prints the
  * first detection of each pair as soon as the detector lets go of the field, and counts the rest.
- * Stacks are captured only for a new pair.
+ * The current access's stack is captured only for a new pair; the previous access's is the calling
+ * context recorded with it ({@link CallingContexts}).
  */
 final class RaceReporter implements RaceListener {
     private static final int MAX_FRAMES = 32;
@@ -27,7 +30,7 @@ final class RaceReporter implements RaceListener {
     public void race(VarState field, ThreadState current, boolean currentWrite, int currentSite,
                      ThreadIdentity previous, boolean previousWrite, int previousSite) {
         Registry.Site now = Registry.site(currentSite);
-        Registry.Site before = Registry.site(previousSite);
+        Registry.Site before = Registry.site(CallingContexts.siteOf(previousSite));
         long key = pairKey(now.locationId(), before.locationId());
         if (field.raceHint instanceof Race hinted && hinted.key() == key) {
             hinted.repeated();
@@ -37,19 +40,21 @@ final class RaceReporter implements RaceListener {
         if (race != null) {
             race.repeated();
         } else {
-            race = newRace(key, field, current, currentWrite, now, previous, previousWrite, before);
+            race = newRace(key, field, current, currentWrite, now, previous, previousWrite, previousSite, before);
         }
         field.raceHint = race;
     }
 
     private Race newRace(long key, VarState field, ThreadState current, boolean currentWrite,
                          Registry.Site now, ThreadIdentity previousThread, boolean previousWrite,
-                         Registry.Site before) {
-        Race.Access access = new Race.Access(current.name(), currentWrite, now.location(), stack(now));
+                         int previousRecorded, Registry.Site before) {
+        Race.Access access = new Race.Access(current.name(), currentWrite, now.location(), stack(now),
+                false, recordedStack(current.identity().startedAt), List.of(), List.of());
         Race.Access previous = new Race.Access(previousThread.name(), previousWrite, before.location(),
-                List.of(before.location()));
-        Race race = field.index < 0 ? new Race(key, Registry.field(field.fieldId).qualifiedName(), access, previous)
-                : new Race(key, arrayName(now, before, field), access, previous, field.index);
+                recordedStack(previousRecorded), true, recordedStack(previousThread.startedAt), List.of(), List.of());
+        Race race = field.index < 0
+                ? new Race(key, Registry.field(field.fieldId).qualifiedName(), access, previous, -1, objectName(field))
+                : new Race(key, arrayName(now, before, field), access, previous, field.index, "");
         Race existing = byLocations.putIfAbsent(key, race);
         if (existing != null) {
             existing.repeated();
@@ -62,6 +67,41 @@ final class RaceReporter implements RaceListener {
         String text = TextReport.race(race);
         current.pendingOutput = current.pendingOutput == null ? text : current.pendingOutput + text;
         return race;
+    }
+
+    /**
+     * {@code demo.Counter@1b6d3586} for a field whose state lives in its object, from the identity
+     * hash (never the object's own {@code hashCode}); {@code ""} for statics and side-table states.
+     */
+    private static String objectName(VarState field) {
+        Object o = field.owner;
+        if (o == null || o instanceof Class<?>) {
+            return "";
+        }
+        return o.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(o));
+    }
+
+    /**
+     * The frames of a recorded access or thread start ({@link CallingContexts#record}): its site, then
+     * the call sites of the checked frames around it. Empty for -1 (nothing recorded).
+     */
+    private static List<Frame> recordedStack(int recorded) {
+        if (recorded == -1) {
+            return List.of();
+        }
+        List<Frame> frames = new ArrayList<>();
+        frames.add(frame(Registry.site(CallingContexts.siteOf(recorded))));
+        for (int site : CallingContexts.callersOf(recorded)) {
+            if (frames.size() >= MAX_FRAMES) {
+                break;
+            }
+            frames.add(frame(Registry.site(site)));
+        }
+        return frames;
+    }
+
+    private static Frame frame(Registry.Site site) {
+        return new Frame(site.className(), site.method(), site.file(), site.line());
     }
 
     /**
@@ -83,18 +123,13 @@ final class RaceReporter implements RaceListener {
     }
 
     /** The calling thread's stack from the instrumented frame down, racedet's own frames left out. */
-    private static List<String> stack(Registry.Site site) {
-        List<String> frames = WALKER.walk(s -> s
+    private static List<Frame> stack(Registry.Site site) {
+        List<Frame> frames = WALKER.walk(s -> s
                 .filter(f -> !f.getClassName().startsWith("dev.racedet.runtime."))
                 .limit(MAX_FRAMES)
-                .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + fileAndLine(f) + ")")
+                .map(f -> new Frame(f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber()))
                 .collect(Collectors.toList()));
-        return frames.isEmpty() ? List.of(site.location()) : frames;
-    }
-
-    private static String fileAndLine(StackWalker.StackFrame f) {
-        String file = f.getFileName() == null ? "Unknown Source" : f.getFileName();
-        return f.getLineNumber() > 0 ? file + ":" + f.getLineNumber() : file;
+        return frames.isEmpty() ? List.of(frame(site)) : frames;
     }
 
     private static long pairKey(int a, int b) {

@@ -128,6 +128,19 @@ public final class Registry {
         return id;
     }
 
+    /**
+     * Registers a call instruction's source line, a frame of recorded stacks ({@code ContextHooks}):
+     * a site with no field and no location id (races are never deduplicated on it).
+     */
+    public static synchronized int callSiteId(String className, String method, String file, int line) {
+        int id = siteCount++;
+        if (id >= sites.length) {
+            sites = Arrays.copyOf(sites, sites.length * 2);
+        }
+        sites[id] = new Site(-1, false, className, method, file, line, -1);
+        return id;
+    }
+
     /** Records that some declaring class of {@code fieldId} got a shadow field for it at first load. */
     public static synchronized void markShadowField(int fieldId) {
         boolean[] s = shadowed;

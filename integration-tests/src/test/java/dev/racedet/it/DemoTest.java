@@ -35,7 +35,7 @@ class DemoTest {
     }
 
     @Test
-    void demo_json_names_both_sites_and_the_worker_stack() throws Exception {
+    void demo_json_names_both_sites_both_stacks_and_where_the_workers_started() throws Exception {
         AgentRun run = AgentRun.onThisJdk();
         AgentRun.Result result = run.agent(new AgentOptions().setJson(run.jsonPath().toString()))
                 .runJar(demoJar(), "racy");
@@ -55,7 +55,22 @@ class DemoTest {
         List<Object> stack = Json.array(access.get("stack"));
         assertEquals(site, Json.string(stack.get(0)));
         assertTrue(Json.string(stack.get(1)).startsWith("demo.Main.lambda$run$"), stack::toString);
-        assertEquals(List.of(site), Json.array(previous.get("stack")));
+        // The previous access's stack is recorded: the checked frames, the same path as the current one
+        List<Object> previousStack = Json.array(previous.get("stack"));
+        assertEquals(site, Json.string(previousStack.get(0)));
+        assertTrue(Json.string(previousStack.get(1)).startsWith("demo.Main.lambda$run$"), previousStack::toString);
+        assertEquals(2, previousStack.size(), previousStack::toString);
+        assertEquals(true, previous.get("stackRecorded"));
+        assertEquals(false, access.get("stackRecorded"));
+        // Both workers were started by Demo's run method, called from main
+        for (Map<String, Object> side : List.of(access, previous)) {
+            List<Object> started = Json.array(side.get("threadStart"));
+            assertTrue(Json.string(started.get(0)).startsWith("demo.Main.run(Main.java:"), started::toString);
+            assertTrue(Json.string(started.get(started.size() - 1)).startsWith("demo.Main.main(Main.java:"),
+                    started::toString);
+        }
+        assertTrue(Json.string(race.get("object")).startsWith("demo.UnsafeCounter@"), race::toString);
+        assertTrue(List.of("write-write", "write-read", "read-write").contains(Json.string(race.get("kind"))));
         assertEquals(0, Json.integer(result.summary().get("internalErrors")));
     }
 

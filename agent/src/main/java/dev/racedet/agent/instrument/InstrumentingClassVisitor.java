@@ -122,19 +122,22 @@ final class InstrumentingClassVisitor extends ClassVisitor {
         mv = new SyncCallVisitor(mv);
         int firstFreeLocal = maxLocals.of(name, descriptor);
         boolean scoped = jdk && firstFreeLocal >= 0 && JdkInternalScopes.covers(internalName, name);
+        boolean contexts = checkAccesses && !jdk && firstFreeLocal >= 0;
+        // Locals the first visitor of the chain takes come first; the others' fresh locals follow them.
+        int freeLocal = firstFreeLocal < 0 ? firstFreeLocal
+                : firstFreeLocal + (scoped ? 1 : 0) + (contexts ? ContextVisitor.LOCALS : 0);
         if (firstFreeLocal >= 0) {
-            mv = new AtomicCallVisitor(mv, scoped ? firstFreeLocal + 1 : firstFreeLocal);
+            mv = new AtomicCallVisitor(mv, freeLocal);
         }
         if (jdk) {
-            mv = JdkPlainVarHandleVisitor.wrap(mv, internalName, name, access,
-                    scoped ? firstFreeLocal + 1 : firstFreeLocal);
+            mv = JdkPlainVarHandleVisitor.wrap(mv, internalName, name, access, freeLocal);
         }
         SiteTracker site = new SiteTracker(className, name, sourceFile);
         if (checkAccesses && !jdk) {
             mv = new CollectionCallVisitor(mv, site);
             mv = new StampedLockCallVisitor(mv);
             mv = new VarHandleCallVisitor(mv, site);
-            mv = new PlainUnsafeCallVisitor(mv, site, firstFreeLocal);
+            mv = new PlainUnsafeCallVisitor(mv, site, freeLocal);
         }
         mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"), checkAccesses, classConstants && !jdk,
                 jdk, shadows);
@@ -142,7 +145,17 @@ final class InstrumentingClassVisitor extends ClassVisitor {
             mv = new ArrayAccessVisitor(mv, site, resolver);
         }
         mv = site.attach(mv);
-        // First of the chain, so every other visitor sees the scope's local (see InternalScopeVisitor).
-        return scoped ? new InternalScopeVisitor(mv, firstFreeLocal, (version & 0xFFFF) >= Opcodes.V1_6) : mv;
+        // First of the chain, so every other visitor sees the scope's or the context's locals.
+        boolean frames = (version & 0xFFFF) >= Opcodes.V1_6;
+        if (contexts) {
+            // A synchronized method's own catch-all (SynchronizedMethodVisitor) covers the context
+            // handler and needs `this` described in it; elsewhere `this` may be unset in handlers.
+            boolean synchronizedInstance = (access & (Opcodes.ACC_STATIC | Opcodes.ACC_SYNCHRONIZED))
+                    == Opcodes.ACC_SYNCHRONIZED;
+            String owner = synchronizedInstance ? internalName : null;
+            return new ContextVisitor(mv, firstFreeLocal, name.equals("<init>"), frames, owner, className, name,
+                    sourceFile);
+        }
+        return scoped ? new InternalScopeVisitor(mv, firstFreeLocal, frames) : mv;
     }
 }

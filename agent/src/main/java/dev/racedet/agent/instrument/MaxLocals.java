@@ -24,8 +24,13 @@ final class MaxLocals {
      * has no {@link JdkInternalScopes internal scope} (the visitors that take fresh locals).
      */
     static MaxLocals of(ClassReader reader) {
+        return of(reader, false);
+    }
+
+    /** The same, always computed when {@code checked} (checked methods keep calling contexts in locals). */
+    static MaxLocals of(ClassReader reader, boolean checked) {
         Map<String, Integer> found = new HashMap<>();
-        if (namesUnsafe(reader) || JdkInternalScopes.hasScopes(reader.getClassName())) {
+        if (checked || namesUnsafe(reader) || JdkInternalScopes.hasScopes(reader.getClassName())) {
             reader.accept(new ClassVisitor(Opcodes.ASM9) {
                 @Override
                 public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,

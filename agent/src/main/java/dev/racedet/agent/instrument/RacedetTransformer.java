@@ -142,7 +142,8 @@ public final class RacedetTransformer implements ClassFileTransformer {
                 && (!redefining || infos.isShadowed(loader, name));
         ClassWriter writer = new ClassWriter(reader, 0);
         InstrumentingClassVisitor visitor = new InstrumentingClassVisitor(writer,
-                new MemberResolver(infos, loader, mayRead), MaxLocals.of(reader), filter.includes(binaryName),
+                new MemberResolver(infos, loader, mayRead), MaxLocals.of(reader, filter.includes(binaryName)),
+                filter.includes(binaryName),
                 mayAddMembers);
         // Expanded frames: SynchronizedMethodVisitor writes one F_NEW frame for its handler.
         reader.accept(visitor, ClassReader.EXPAND_FRAMES);

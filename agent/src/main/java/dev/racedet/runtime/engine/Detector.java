@@ -55,12 +55,13 @@ public final class Detector {
             listener.race(v, t, false, site, v.writeBy, true, v.writeSite);
         }
         t.published = Epoch.clock(t.epoch);
+        int recorded = CallingContexts.record(t.context, site);
         long r = v.read;
         if (r == VarState.READ_SHARED) {
-            recordSharedRead(v, t.slot, t.published, site, t.identity);
+            recordSharedRead(v, t.slot, t.published, recorded, t.identity);
         } else if (t.clock.covers(r)) {
             v.read = t.epoch; // the previous read is ordered before this one: stay exclusive
-            v.readSite = site;
+            v.readSite = recorded;
             v.readBy = t.identity;
         } else {
             int size = Math.max(Epoch.slot(r), t.slot) + 1;
@@ -68,7 +69,7 @@ public final class Detector {
             v.readSites = new int[size];
             v.readers = new ThreadIdentity[size];
             recordSharedRead(v, Epoch.slot(r), Epoch.clock(r), v.readSite, v.readBy);
-            recordSharedRead(v, t.slot, t.published, site, t.identity);
+            recordSharedRead(v, t.slot, t.published, recorded, t.identity);
             v.read = VarState.READ_SHARED;
             v.readBy = null;
         }
@@ -136,7 +137,7 @@ public final class Detector {
         }
         t.published = Epoch.clock(t.epoch);
         v.write = t.epoch;
-        v.writeSite = site;
+        v.writeSite = CallingContexts.record(t.context, site);
         v.writeBy = t.identity;
     }
 
@@ -161,6 +162,7 @@ public final class Detector {
     public void fork(ThreadState parent, ThreadState child) {
         if (!child.forked && passOn(parent, child)) {
             child.forked = true;
+            child.identity.startedAt = CallingContexts.record(parent.context, parent.callSite);
         }
     }
 

@@ -15,7 +15,8 @@ public interface RaceListener {
      * @param currentSite site id of the current access
      * @param previous the thread that made the earlier access (it may have terminated since)
      * @param previousWrite whether the earlier access was a write
-     * @param previousSite site id of the earlier access
+     * @param previousSite the earlier access's site and calling context, as
+     *     {@link CallingContexts#record} stores them ({@link CallingContexts#siteOf} gives the site)
      */
     void race(VarState field, ThreadState current, boolean currentWrite, int currentSite,
               ThreadIdentity previous, boolean previousWrite, int previousSite);

@@ -11,6 +11,12 @@ import java.lang.ref.WeakReference;
 public final class ThreadIdentity {
     private final WeakReference<Thread> thread;
     private final String nameAtCreation;
+    /**
+     * Where the thread was started, as {@link CallingContexts#record} stores an access (the starting
+     * thread's context and its last call site), or -1 if racedet did not see it start. Written once,
+     * before the thread runs.
+     */
+    public volatile int startedAt = -1;
 
     public ThreadIdentity(Thread thread, String fallbackName) {
         this.thread = new WeakReference<>(thread);

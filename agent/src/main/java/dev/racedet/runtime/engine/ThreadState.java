@@ -31,6 +31,16 @@ public final class ThreadState {
      */
     public boolean insideRacedet;
     /**
+     * The calling context this thread is in ({@link CallingContexts}): the node of its innermost call
+     * into checked code, {@link CallingContexts#ROOT} outside any. Only the owning thread writes it.
+     */
+    public int context = CallingContexts.ROOT;
+    /**
+     * The site of the last call instruction checked code made in this thread, or -1: the call the
+     * next checked method entered was made from (when checked code called it directly).
+     */
+    public int callSite = -1;
+    /**
      * The site of the call from checked code into a JDK collection that this thread is in, or -1:
      * the JDK collection fields it touches meanwhile are checked and reported there.
      */

@@ -9,12 +9,20 @@ import java.util.Set;
  * The machine-readable report written at exit. Shape (version 1; keys may be added, never removed):
  * <pre>
  * {"version": 1,
- *  "races": [{"id", "field", "kind", "count", "index"?, "access": {...}, "previous": {...}}],
+ *  "races": [{"id", "field", "kind", "count", "index"?, "object"?, "test"?,
+ *             "access": {...}, "previous": {...}}],
  *  "summary": {"races", "fields", "repeats", "internalErrors", "skippedEvents", "clockSlots"}}
  * </pre>
- * where an access is {@code {"thread", "op", "location", "stack": [frames]}}. Strings hold the exact
- * names (JSON escaping only), so a name that {@link TextReport} escapes parses back unchanged.
- * {@code "index"} is present for a race on an array element only: the index of its first detection.
+ * where an access is {@code {"thread", "op", "location", "stack": [frames], "stackRecorded",
+ * "threadStart": [frames], "locksHeld": [names]}} and a frame is {@code pkg.Class.method(File.java:12)}.
+ * {@code "stack"} has every frame, framework frames included (text reports fold them);
+ * {@code "stackRecorded"} is true when the stack is the calling context recorded with the access
+ * (frames of checked code only) rather than the real stack captured at the report. Strings hold the
+ * exact names (JSON escaping only), so a name that {@link TextReport} escapes parses back unchanged.
+ * {@code "index"} is present for a race on an array element only: the index of its first detection;
+ * {@code "object"} ({@code demo.Counter@1b6d3586}) when the raced object is known; {@code "test"}
+ * when the race was attributed to a test. {@code "kind"} is the previous access's operation, then the
+ * current one's: {@code write-write}, {@code write-read} or {@code read-write}.
  */
 public final class JsonReport {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -68,6 +76,14 @@ public final class JsonReport {
         if (r.index() >= 0) {
             b.append(", \"index\": ").append(r.index());
         }
+        if (!r.object().isEmpty()) {
+            b.append(", \"object\": ");
+            string(b, r.object());
+        }
+        if (!r.test().isEmpty()) {
+            b.append(", \"test\": ");
+            string(b, r.test());
+        }
         b.append(",\n   \"access\": ");
         access(b, r.access());
         b.append(",\n   \"previous\": ");
@@ -82,15 +98,26 @@ public final class JsonReport {
         string(b, a.op());
         b.append(", \"location\": ");
         string(b, a.location());
-        b.append(", \"stack\": [");
-        List<String> stack = a.stack();
-        for (int i = 0; i < stack.size(); i++) {
-            if (i > 0) {
-                b.append(", ");
-            }
-            string(b, stack.get(i));
+        b.append(", \"stack\": ");
+        frames(b, a.stack());
+        b.append(", \"stackRecorded\": ").append(a.recorded());
+        b.append(", \"threadStart\": ");
+        frames(b, a.threadStart());
+        b.append(", \"locksHeld\": [");
+        for (int i = 0; i < a.locksHeld().size(); i++) {
+            b.append(i > 0 ? ", " : "");
+            string(b, a.locksHeld().get(i));
         }
         b.append("]}");
+    }
+
+    private static void frames(StringBuilder b, List<Frame> frames) {
+        b.append('[');
+        for (int i = 0; i < frames.size(); i++) {
+            b.append(i > 0 ? ", " : "");
+            string(b, frames.get(i).toString());
+        }
+        b.append(']');
     }
 
     /** Appends {@code s} as a JSON string literal (RFC 8259 escaping; all other chars as-is). */

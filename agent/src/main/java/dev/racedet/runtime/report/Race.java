@@ -9,8 +9,29 @@ import java.util.zip.CRC32;
  * detections of the same pair only increment {@link #count()}.
  */
 public final class Race {
-    /** One side of a race. {@code stack} starts at {@code location}'s frame. */
-    public record Access(String thread, boolean write, String location, List<String> stack) {
+    /**
+     * One side of a race.
+     *
+     * @param thread      the thread's name
+     * @param location    the access site, {@code pkg.Class.method(File.java:12)}
+     * @param stack       the stack of the access, innermost first ({@code stack.get(0)} is the access
+     *                    site's frame)
+     * @param recorded    whether {@code stack} is the calling context recorded with the access (frames
+     *                    of checked code only; see {@code CallingContexts}) rather than the thread's
+     *                    real stack captured when the race was found
+     * @param threadStart where the thread was started ({@code Thread.start} and the checked code that
+     *                    led to it), innermost first; empty for threads racedet did not see start
+     * @param locksHeld   the monitors the thread held at the access, innermost first
+     * @param recent      the thread's last events up to this access, oldest first (see
+     *                    {@link TimelineEvent}); the racy access is marked when it is among them
+     */
+    public record Access(String thread, boolean write, String location, List<Frame> stack, boolean recorded,
+                         List<Frame> threadStart, List<String> locksHeld, List<TimelineEvent> recent) {
+        /** An access with only its stack known. */
+        public Access(String thread, boolean write, String location, List<Frame> stack) {
+            this(thread, write, location, stack, false, List.of(), List.of(), List.of());
+        }
+
         public String op() {
             return write ? "write" : "read";
         }
@@ -21,13 +42,15 @@ public final class Race {
     private final Access access;
     private final Access previous;
     private final int index;
+    private final String object;
+    private volatile String test = "";
     private final AtomicLong count = new AtomicLong(1);
 
     /**
      * @param key what the reporter deduplicates on (the two location ids); only compared, never shown
      */
     public Race(long key, String field, Access access, Access previous) {
-        this(key, field, access, previous, -1);
+        this(key, field, access, previous, -1, "");
     }
 
     /**
@@ -36,13 +59,16 @@ public final class Race {
      * @param field the field the array was loaded from plus {@code []} ({@code demo.Grid.cells[]}), or
      *     the array's type ({@code int[]})
      * @param index the element index of the first detection; -1 for a field
+     * @param object the raced object as {@code class@identityHash} ({@code demo.Counter@1b6d3586}), or
+     *     {@code ""} for a static field or when unknown
      */
-    public Race(long key, String field, Access access, Access previous, int index) {
+    public Race(long key, String field, Access access, Access previous, int index, String object) {
         this.key = key;
         this.field = field;
         this.access = access;
         this.previous = previous;
         this.index = index;
+        this.object = object;
     }
 
     public long key() {
@@ -50,8 +76,9 @@ public final class Race {
     }
 
     /**
-     * An id stable across runs and JVMs: a hash of the field and the two locations, in sorted order,
-     * so the same bug keeps its id whichever thread happened to come second.
+     * The race's fingerprint, stable across runs and JVMs: a hash of the field and the two access
+     * sites, in sorted order, so the same bug keeps its id whichever thread happened to come second.
+     * Neither stack, the threads, the object nor the array index take part: they vary between runs.
      */
     public String id() {
         String a = access.location();
@@ -66,9 +93,31 @@ public final class Race {
         return field;
     }
 
-    /** {@code write-write} or {@code read-write}: which operations conflict, in no particular order. */
+    /**
+     * {@code write-write}, {@code write-read} (a read after an unordered write) or {@code read-write}
+     * (a write after an unordered read): the previous access's operation first.
+     */
     public String kind() {
-        return access.write() && previous.write() ? "write-write" : "read-write";
+        return previous.op() + "-" + access.op();
+    }
+
+    /**
+     * The raced object as {@code class@identityHash} ({@code demo.Counter@1b6d3586}, an array as
+     * {@code int[]@5e2de80c}), or {@code ""} for a static field or when unknown. The hash is the
+     * identity hash: racedet never calls the object's own {@code hashCode} or {@code toString}.
+     */
+    public String object() {
+        return object;
+    }
+
+    /** The test this race was found in ({@code demo.CounterTest.increments()}), or {@code ""}. */
+    public String test() {
+        return test;
+    }
+
+    /** Attributes this race to {@code testName}. */
+    public void attributeTo(String testName) {
+        this.test = testName;
     }
 
     /** The element index of the first detection of a race on an array element; -1 for a field. */

@@ -2,6 +2,7 @@ package dev.racedet.runtime.report;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,18 +21,64 @@ public final class TextReport {
         if (race.index() >= 0) {
             b.append(" at index ").append(race.index());
         }
-        b.append(" [").append(race.id()).append("]\n");
+        if (!race.object().isEmpty()) {
+            b.append(" of ").append(TextEscape.name(race.object()));
+        }
+        b.append(" [").append(race.id()).append("] (").append(race.kind()).append(")\n");
+        if (!race.test().isEmpty()) {
+            b.append("  In test ").append(TextEscape.name(race.test())).append('\n');
+        }
         side(b, "", race.access());
         side(b, "Previous ", race.previous());
+        started(b, race.access());
+        if (!race.previous().thread().equals(race.access().thread())) {
+            started(b, race.previous());
+        }
         return b.toString();
     }
 
     private static void side(StringBuilder b, String prefix, Race.Access a) {
         String op = a.write() ? "write" : "read";
         b.append("  ").append(prefix.isEmpty() ? capitalize(op) : prefix + op)
-                .append(" by thread \"").append(TextEscape.name(a.thread())).append("\":\n");
-        for (String frame : a.stack()) {
-            b.append("    at ").append(TextEscape.name(frame)).append('\n');
+                .append(" by thread \"").append(TextEscape.name(a.thread())).append('"');
+        if (!a.locksHeld().isEmpty()) {
+            b.append(" holding ");
+            for (int i = 0; i < a.locksHeld().size(); i++) {
+                b.append(i == 0 ? "" : ", ").append(TextEscape.name(a.locksHeld().get(i)));
+            }
+        }
+        b.append(a.recorded() ? " (recorded stack: frames of checked code)" : "").append(":\n");
+        frames(b, a.stack());
+    }
+
+    private static void started(StringBuilder b, Race.Access a) {
+        if (a.threadStart().isEmpty()) {
+            return;
+        }
+        b.append("  Thread \"").append(TextEscape.name(a.thread()))
+                .append("\" started at (recorded stack: frames of checked code):\n");
+        frames(b, a.threadStart());
+    }
+
+    /** One {@code at} line per frame; runs of framework frames folded into one line. */
+    private static void frames(StringBuilder b, List<Frame> stack) {
+        int folded = 0;
+        for (Frame f : stack) {
+            if (f.isFramework()) {
+                folded++;
+                continue;
+            }
+            fold(b, folded);
+            folded = 0;
+            b.append("    at ").append(TextEscape.name(f.toString())).append('\n');
+        }
+        fold(b, folded);
+    }
+
+    private static void fold(StringBuilder b, int folded) {
+        if (folded > 0) {
+            b.append("    ... ").append(folded).append(folded == 1 ? " frame" : " frames")
+                    .append(" of test frameworks, reflection or racedet\n");
         }
     }
 

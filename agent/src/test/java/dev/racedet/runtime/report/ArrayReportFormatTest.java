@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 class ArrayReportFormatTest {
     private static Race race(String field, int index) {
         Race.Access now = new Race.Access("worker-1", true, "demo.Grid.set(Grid.java:9)",
-                List.of("demo.Grid.set(Grid.java:9)"));
+                stack("demo.Grid.set(Grid.java:9)"));
         Race.Access before = new Race.Access("worker-2", false, "demo.Grid.get(Grid.java:5)",
-                List.of("demo.Grid.get(Grid.java:5)"));
-        return new Race(1L, field, now, before, index);
+                stack("demo.Grid.get(Grid.java:5)"));
+        return new Race(1L, field, now, before, index, "");
     }
 
     @Test
@@ -25,7 +25,7 @@ class ArrayReportFormatTest {
 
     @Test
     void json_race_on_a_field_has_no_index() {
-        Race.Access a = new Race.Access("t", true, "A.m(A.java:1)", List.of("A.m(A.java:1)"));
+        Race.Access a = new Race.Access("t", true, "A.m(A.java:1)", stack("A.m(A.java:1)"));
         String json = JsonReport.render(List.of(new Race(1L, "demo.Grid.size", a, a)), 0);
         assertTrue(!json.contains("\"index\""), json);
     }
@@ -33,7 +33,11 @@ class ArrayReportFormatTest {
     @Test
     void text_header_names_the_array_and_the_index() {
         String text = TextReport.race(race("int[]", 12));
-        assertEquals("WARNING: racedet: data race on field int[] at index 12 [" + race("int[]", 12).id() + "]",
+        assertEquals("WARNING: racedet: data race on field int[] at index 12 [" + race("int[]", 12).id() + "] (read-write)",
                 text.lines().findFirst().orElseThrow());
+    }
+
+    private static List<Frame> stack(String... frames) {
+        return java.util.Arrays.stream(frames).map(Frame::parse).toList();
     }
 }

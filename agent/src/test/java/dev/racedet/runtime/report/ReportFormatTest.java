@@ -12,15 +12,15 @@ class ReportFormatTest {
 
     private static Race race(String field, String accessLocation, String previousLocation) {
         return new Race(1, field,
-                new Race.Access("worker-2", true, accessLocation, List.of(accessLocation, "demo.Worker.run(Worker.java:20)")),
-                new Race.Access("worker-1", false, previousLocation, List.of(previousLocation)));
+                new Race.Access("worker-2", true, accessLocation, stack(accessLocation, "demo.Worker.run(Worker.java:20)")),
+                new Race.Access("worker-1", false, previousLocation, stack(previousLocation)));
     }
 
     @Test
     void text_report_names_field_both_threads_and_frames() {
         String text = TextReport.race(race("demo.Counter.count", SITE, SITE));
         String id = race("demo.Counter.count", SITE, SITE).id();
-        assertEquals("WARNING: racedet: data race on field demo.Counter.count [" + id + "]\n"
+        assertEquals("WARNING: racedet: data race on field demo.Counter.count [" + id + "] (read-write)\n"
                 + "  Write by thread \"worker-2\":\n"
                 + "    at demo.Counter.increment(Counter.java:12)\n"
                 + "    at demo.Worker.run(Worker.java:20)\n"
@@ -88,9 +88,9 @@ class ReportFormatTest {
     void text_report_escapes_every_name_and_keeps_one_line_per_item() {
         String forged = "x\":\n  Previous write by thread \"forged\":\u001b[2J";
         Race race = new Race(1, "a.B\nc.f\u202e",
-                new Race.Access(forged, true, "a.B.m(B\u001b.java:1)", List.of("a.B.m(B\u001b.java:1)", "a.C.n\r(C.java:2)")),
-                new Race.Access("worker\u2028", false, "a.B.m(B.java:3)", List.of("a.B.m(B.java:3)")));
-        assertEquals("WARNING: racedet: data race on field a.B\\nc.f\\u202e [" + race.id() + "]\n"
+                new Race.Access(forged, true, "a.B.m(B\u001b.java:1)", stack("a.B.m(B\u001b.java:1)", "a.C.n\r(C.java:2)")),
+                new Race.Access("worker\u2028", false, "a.B.m(B.java:3)", stack("a.B.m(B.java:3)")));
+        assertEquals("WARNING: racedet: data race on field a.B\\nc.f\\u202e [" + race.id() + "] (read-write)\n"
                 + "  Write by thread \"x\\\":\\n  Previous write by thread \\\"forged\\\":\\u001b[2J\":\n"
                 + "    at a.B.m(B\\u001b.java:1)\n"
                 + "    at a.C.n\\r(C.java:2)\n"
@@ -103,5 +103,9 @@ class ReportFormatTest {
         StringBuilder b = new StringBuilder();
         JsonReport.string(b, "a\u2028b\u2029");
         assertEquals("\"a\\u2028b\\u2029\"", b.toString());
+    }
+
+    private static List<Frame> stack(String... frames) {
+        return java.util.Arrays.stream(frames).map(Frame::parse).toList();
     }
 }

@@ -1,0 +1,64 @@
+package dev.racedet.runtime;
+
+import dev.racedet.runtime.engine.CallingContexts;
+import dev.racedet.runtime.engine.ThreadState;
+
+/**
+ * Hooks that keep each thread's calling context ({@link CallingContexts}) while it runs checked
+ * code, so that an access records its stack as one int on the detector's slow path.
+ *
+ * <p>Placement contract (see {@code ContextVisitor}): at the first instruction of a checked method,
+ * {@link #thread} then {@link #enter} with its result, both results kept in locals; before each call
+ * instruction of the method, {@link #call} with the thread and the call's site; before every return,
+ * and in a catch-all handler that rethrows (not in constructors), {@link #exit} with both locals.
+ * These hooks do no synchronization and allocate only when a context is seen for the first time.
+ */
+public final class ContextHooks {
+    private ContextHooks() {
+    }
+
+    /** The calling thread's state, or {@code null} while it runs racedet's own work or has none yet. */
+    public static Object thread() {
+        try {
+            ThreadState t = Engine.THREADS.currentOrBusy();
+            return t == null || t.insideRacedet ? null : t;
+        } catch (Throwable e) {
+            InternalErrors.record("context hook", e);
+            return null;
+        }
+    }
+
+    /**
+     * Enters the callee's context: the call made from the thread's current context at its last
+     * call site. Returns the context to restore on exit.
+     */
+    public static int enter(Object thread) {
+        if (thread == null) {
+            return CallingContexts.ROOT;
+        }
+        ThreadState t = (ThreadState) thread;
+        int saved = t.context;
+        try {
+            int site = t.callSite;
+            t.callSite = -1; // a callback into checked code made without a call of this method's is not from that site
+            t.context = CallingContexts.enter(saved, site);
+        } catch (Throwable e) {
+            InternalErrors.record("context hook", e);
+        }
+        return saved;
+    }
+
+    /** The thread is about to make the call at {@code site}. */
+    public static void call(Object thread, int site) {
+        if (thread != null) {
+            ((ThreadState) thread).callSite = site;
+        }
+    }
+
+    /** Leaves the method: back to the context it was entered from. */
+    public static void exit(Object thread, int saved) {
+        if (thread != null) {
+            ((ThreadState) thread).context = saved;
+        }
+    }
+}
