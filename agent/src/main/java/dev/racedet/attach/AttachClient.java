@@ -77,6 +77,11 @@ final class AttachClient {
 
     /** Attaches, loads the agent and detaches; {@code null} when the agent ran, else why not. */
     private static String load(String pid, Path agentJar, String argument) {
+        // Only a listed JVM: the attach mechanism sends SIGQUIT to a process that has not opened its
+        // attach socket yet, and SIGQUIT ends a process that is not a JVM.
+        if (list().stream().noneMatch(t -> t.pid().equals(pid))) {
+            return "racedet: no attachable JVM with pid " + pid + " (java -jar racedet.jar list shows them)";
+        }
         VirtualMachine vm;
         try {
             vm = VirtualMachine.attach(pid);

@@ -208,6 +208,21 @@ class AttachTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void attach_to_a_process_that_is_no_jvm_refuses_without_signalling_it() throws Exception {
+        Process sleeper = new ProcessBuilder("sleep", "300").start();
+        try {
+            Path terminal = Files.createTempDirectory("racedet-terminal");
+            Launch attach = RunningTarget.launcher(Jdks.current(), terminal, "attach", Long.toString(sleeper.pid()));
+            assertEquals(1, attach.exitCode(), attach::toString);
+            assertEquals(List.of("racedet: no attachable JVM with pid " + sleeper.pid()
+                    + " (java -jar racedet.jar list shows them)"), attach.stderr().lines().toList());
+            assertTrue(sleeper.isAlive(), "a SIGQUIT would have ended it");
+        } finally {
+            sleeper.destroyForcibly();
+        }
+    }
+
     private static int feature(Jdks.Jdk jdk) {
         return Integer.parseInt(jdk.label().substring("jdk".length()));
     }
