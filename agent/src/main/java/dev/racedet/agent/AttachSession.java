@@ -25,6 +25,8 @@ public final class AttachSession {
     private static AttachedInstrumentation installed;
     private static Path json;
     private static boolean detached;
+    /** An attach failed after the runtime began to start: its state is partial, so no second try. */
+    private static boolean failed;
     /** The {@code duration} thread, if any: stopped by an earlier detach, so it says nothing later. */
     private static Thread timer;
 
@@ -44,6 +46,9 @@ public final class AttachSession {
         }
         if (detached) {
             return "racedet: was detached from this JVM; attaching again to the same JVM is not supported";
+        }
+        if (failed) {
+            return "racedet: an earlier attach to this JVM failed; attaching again to the same JVM is not supported";
         }
         if (racedetWasRunning) {
             return "racedet: already running in this JVM (started with -javaagent; nothing changed)";
@@ -67,6 +72,7 @@ public final class AttachSession {
         } catch (AgentOptions.InvalidOptionException e) {
             return e.getMessage();
         } catch (Throwable e) {
+            failed = true;
             return "racedet: could not attach: " + e;
         }
     }
