@@ -208,6 +208,31 @@ class AttachTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdks.INSTALLED)
+    void attach_and_detach_under_a_busy_pool_report_nothing_and_break_nothing(Jdks.Jdk jdk) throws Exception {
+        try (RunningTarget target = RunningTarget.start(jdk, TARGETS + "BusyWhileAttached",
+                "-XX:+EnableDynamicAgentLoading")) {
+            target.expect("ready");
+            Path terminal = Files.createTempDirectory("racedet-terminal");
+            String pid = Long.toString(target.pid());
+            Launch attach = RunningTarget.launcher(jdk, terminal, "attach", pid, "json=report.json");
+            assertEquals(0, attach.exitCode(), attach::toString);
+            target.send("go");
+            target.expect("running");
+            Launch detach = RunningTarget.launcher(jdk, terminal, "detach", pid);
+            assertEquals(0, detach.exitCode(), detach::toString);
+            target.send("stop");
+            assertTrue(Long.parseLong(target.expectStartingWith("ok ")) > 0, target::toString);
+            target.send("end");
+            assertEquals(0, target.awaitExit(), target::toString);
+            Map<String, Object> report = Json.object(Json.parse(Files.readString(terminal.resolve("report.json"),
+                    StandardCharsets.UTF_8)));
+            assertEquals(List.of(), Json.array(report.get("races")), target::toString);
+            assertEquals(0L, Json.integer(Json.object(report.get("summary")).get("internalErrors")), target::toString);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void attach_to_a_process_that_is_no_jvm_refuses_without_signalling_it() throws Exception {
         Process sleeper = new ProcessBuilder("sleep", "300").start();
