@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A correctly synchronized program that keeps a thread pool busy (a monitor, a ConcurrentHashMap,
  * futures) while racedet is attached and detached under it: nothing may be reported, nothing may
- * break, and its results must stay right. Prints {@code ok <tasks>} or {@code wrong ...} at the end.
+ * break, and its results must stay right. Each task writes its result into a plain field that the
+ * feeder reads after {@code Future.get}: only the JDK classes instrumented at attach (the pool, the
+ * queue and the future were loaded long before) order the two. Prints {@code ok <tasks>} or {@code wrong ...} at the end.
  */
 public final class BusyWhileAttached {
     private static final Object LOCK = new Object();
@@ -41,25 +43,41 @@ public final class BusyWhileAttached {
     private static void feed(ExecutorService pool, long[] submitted) {
         while (!stop) {
             List<Future<?>> batch = new ArrayList<>();
+            List<Result> results = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 int key = i % 10;
-                batch.add(pool.submit(() -> work(key)));
+                Result result = new Result();
+                results.add(result);
+                batch.add(pool.submit(() -> work(key, result)));
                 submitted[0]++;
             }
-            for (Future<?> f : batch) {
+            for (int i = 0; i < batch.size(); i++) {
                 try {
-                    f.get();
+                    batch.get(i).get();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
+                check(results.get(i), i % 10);
             }
         }
     }
 
-    private static void work(int key) {
+    private static void work(int key, Result result) {
         synchronized (LOCK) {
             guarded++;
         }
         COUNTS.merge(key, 1, Integer::sum);
+        result.value = key + 1;
+    }
+
+    /** A method of its own, so that it runs instrumented code even in the feeder's old frame. */
+    private static void check(Result result, int key) {
+        if (result.value != key + 1) {
+            throw new IllegalStateException("result not visible after Future.get");
+        }
+    }
+
+    private static final class Result {
+        int value;
     }
 }
