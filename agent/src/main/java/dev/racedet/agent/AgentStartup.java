@@ -27,6 +27,7 @@ public final class AgentStartup {
         // before anything else touches the engine: the limit applies to every clock
         exportInternals(instrumentation);
         Racedet.setClockLimit(options.getClockLimit());
+        Racedet.setStackDepth(options.getStacks());
         Racedet.initialize();
         Lifecycle.start(path(options.getOut()), path(options.getJson()));
         RacedetTransformer.install(instrumentation, new ClassFilter(options.getInclude(), options.getExclude()),

@@ -1,12 +1,15 @@
 package dev.racedet.runtime;
 
 import dev.racedet.runtime.engine.CallingContexts;
+import dev.racedet.runtime.engine.HeldLocks;
 import dev.racedet.runtime.engine.RaceListener;
+import dev.racedet.runtime.engine.RecentEvents;
 import dev.racedet.runtime.engine.ThreadIdentity;
 import dev.racedet.runtime.engine.ThreadState;
 import dev.racedet.runtime.engine.VarState;
 import dev.racedet.runtime.report.Frame;
 import dev.racedet.runtime.report.Race;
+import dev.racedet.runtime.report.TimelineEvent;
 import dev.racedet.runtime.report.TextReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,8 @@ import java.util.stream.Collectors;
  * context recorded with it ({@link CallingContexts}).
  */
 final class RaceReporter implements RaceListener {
-    private static final int MAX_FRAMES = 32;
+    /** Most frames shown of each stack: the {@code stacks} option. */
+    private static volatile int maxFrames = 32;
     private static final StackWalker WALKER = StackWalker.getInstance();
 
     private final ConcurrentHashMap<Long, Race> byLocations = new ConcurrentHashMap<>();
@@ -49,9 +53,12 @@ final class RaceReporter implements RaceListener {
                          Registry.Site now, ThreadIdentity previousThread, boolean previousWrite,
                          int previousRecorded, Registry.Site before) {
         Race.Access access = new Race.Access(current.name(), currentWrite, now.location(), stack(now),
-                false, recordedStack(current.identity().startedAt), List.of(), List.of());
+                false, recordedStack(current.identity().startedAt), HeldLocks.heldNow(current),
+                timeline(current.identity(), currentWrite, -1, now));
         Race.Access previous = new Race.Access(previousThread.name(), previousWrite, before.location(),
-                recordedStack(previousRecorded), true, recordedStack(previousThread.startedAt), List.of(), List.of());
+                recordedStack(previousRecorded), true, recordedStack(previousThread.startedAt),
+                recordedLocks(previousRecorded),
+                timeline(previousThread, previousWrite, CallingContexts.siteOf(previousRecorded), null));
         Race race = field.index < 0
                 ? new Race(key, Registry.field(field.fieldId).qualifiedName(), access, previous, -1, objectName(field))
                 : new Race(key, arrayName(now, before, field), access, previous, field.index, "");
@@ -92,12 +99,63 @@ final class RaceReporter implements RaceListener {
         List<Frame> frames = new ArrayList<>();
         frames.add(frame(Registry.site(CallingContexts.siteOf(recorded))));
         for (int site : CallingContexts.callersOf(recorded)) {
-            if (frames.size() >= MAX_FRAMES) {
+            if (frames.size() >= maxFrames) {
                 break;
             }
-            frames.add(frame(Registry.site(site)));
+            if (!HeldLocks.isLockSite(site)) {
+                frames.add(frame(Registry.site(site)));
+            }
         }
         return frames;
+    }
+
+    /** The monitors held at a recorded access, innermost first: its context's lock frames. */
+    private static List<String> recordedLocks(int recorded) {
+        List<String> locks = new ArrayList<>();
+        for (int site : CallingContexts.callersOf(recorded)) {
+            if (HeldLocks.isLockSite(site)) {
+                locks.add(HeldLocks.describe(site));
+            }
+        }
+        return locks;
+    }
+
+    private static final String[] EVENT_KINDS = {"?", "read", "write", "acquire", "release", "start", "join"};
+
+    /**
+     * The thread's recent events as a timeline. For the current access ({@code now} given), which the
+     * detector records only after reporting, the access is appended; for the previous one, its last
+     * event of the same operation at {@code racySite} is marked.
+     */
+    private static List<TimelineEvent> timeline(ThreadIdentity thread, boolean write, int racySite,
+                                                Registry.Site now) {
+        RecentEvents.Snapshot events = thread.recent.snapshot();
+        List<TimelineEvent> out = new ArrayList<>(events.size() + 1);
+        byte op = write ? RecentEvents.WRITE : RecentEvents.READ;
+        int racy = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (now == null && events.kinds()[i] == op && events.site(i) == racySite) {
+                racy = i;
+            }
+        }
+        for (int i = 0; i < events.size(); i++) {
+            byte kind = events.kinds()[i];
+            String name = kind > 0 && kind < EVENT_KINDS.length ? EVENT_KINDS[kind] : "?";
+            out.add(new TimelineEvent(name, eventLocation(events.context(i), events.site(i)), i == racy));
+        }
+        if (now != null) {
+            out.add(new TimelineEvent(write ? "write" : "read", now.location(), true));
+        }
+        return out;
+    }
+
+    /** The site's location, or else the innermost checked frame of the context; "" if neither. */
+    private static String eventLocation(int context, int site) {
+        Registry.Site s = Registry.siteOrNull(site);
+        if (s == null && context > CallingContexts.ROOT && CallingContexts.isNode(context)) {
+            s = Registry.siteOrNull(CallingContexts.siteOf(-context));
+        }
+        return s == null ? "" : s.location();
     }
 
     private static Frame frame(Registry.Site site) {
@@ -126,7 +184,7 @@ final class RaceReporter implements RaceListener {
     private static List<Frame> stack(Registry.Site site) {
         List<Frame> frames = WALKER.walk(s -> s
                 .filter(f -> !f.getClassName().startsWith("dev.racedet.runtime."))
-                .limit(MAX_FRAMES)
+                .limit(maxFrames)
                 .map(f -> new Frame(f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber()))
                 .collect(Collectors.toList()));
         return frames.isEmpty() ? List.of(frame(site)) : frames;
@@ -134,6 +192,10 @@ final class RaceReporter implements RaceListener {
 
     private static long pairKey(int a, int b) {
         return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+    }
+
+    static void setMaxFrames(int frames) {
+        maxFrames = frames;
     }
 
     /** Every distinct race so far, in the order they were first seen. */
