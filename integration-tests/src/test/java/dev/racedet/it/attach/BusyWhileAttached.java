@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A correctly synchronized program that keeps a thread pool busy (a monitor, a ConcurrentHashMap,
@@ -59,6 +60,7 @@ public final class BusyWhileAttached {
                 }
                 check(results.get(i), i % 10);
             }
+            LockSupport.parkNanos(1_000_000); // busy, not CPU-bound: the attach itself needs the CPU
         }
     }
 
