@@ -32,6 +32,7 @@ public final class Launcher {
         COMMANDS.put("list", dev.racedet.attach.AttachCommands::list);
         COMMANDS.put("attach", dev.racedet.attach.AttachCommands::attach);
         COMMANDS.put("detach", dev.racedet.attach.AttachCommands::detach);
+        COMMANDS.put("baseline", dev.racedet.agent.BaselineCommand::run);
     }
 
     private Launcher() {

@@ -56,6 +56,10 @@ public final class AttachSession {
         try {
             AgentOptions options = new AgentOptions(optionString);
             options.checkOutputs();
+            String unsupported = dev.racedet.attach.AttachCommands.unsupportedWithAttach(options);
+            if (unsupported != null) {
+                return unsupported;
+            }
             AgentStartup.startAttached(options, instrumentation);
             boolean began = Racedet.beginInternal(); // attaching is racedet's work, not the program's
             try {

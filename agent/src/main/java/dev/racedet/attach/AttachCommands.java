@@ -55,6 +55,11 @@ public final class AttachCommands {
             err.println(e.getMessage());
             return USAGE;
         }
+        String unsupported = unsupportedWithAttach(new AgentOptions(options));
+        if (unsupported != null) {
+            err.println(unsupported);
+            return USAGE;
+        }
         return send(args[0], AttachAgent.ATTACH, options, out, err);
     }
 
@@ -109,6 +114,18 @@ public final class AttachCommands {
             result.append(result.length() == 0 ? "" : ",").append(key).append('=').append(value);
         }
         return new AgentOptions(result.toString()).toString(); // still valid: an absolute path has no ','
+    }
+
+    /**
+     * Why {@code options} cannot be used with attach ({@code null} if they can): the exit status and
+     * triage options are set up by the {@code -javaagent} startup only, for now, and an option that
+     * silently did nothing would mislead.
+     */
+    public static String unsupportedWithAttach(AgentOptions options) {
+        String key = options.getExitCode() != 0 ? AgentOptions.EXITCODE : options.isHalt() ? AgentOptions.HALT
+                : options.getSuppress() != null ? AgentOptions.SUPPRESS
+                : options.getBaseline() != null ? AgentOptions.BASELINE : null;
+        return key == null ? null : "racedet: option '" + key + "' is not supported with attach (only with -javaagent)";
     }
 
     private static boolean attachAvailable(PrintStream err) {

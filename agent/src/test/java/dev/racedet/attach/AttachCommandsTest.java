@@ -42,6 +42,14 @@ class AttachCommandsTest {
     }
 
     @Test
+    void exit_status_and_triage_options_are_refused_with_attach_in_one_line() {
+        assertEquals(2, AttachCommands.attach(new String[] {"999999999", "halt=true"}, outStream, errStream));
+        assertEquals("racedet: option 'halt' is not supported with attach (only with -javaagent)",
+                err.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(null, AttachCommands.unsupportedWithAttach(new AgentOptions("exitcode=0,halt=false")));
+    }
+
+    @Test
     void bad_option_strings_are_rejected_with_the_agent_options_message() {
         assertThrows(AgentOptions.InvalidOptionException.class, () -> AttachCommands.absolutePaths("duration=soon"));
     }
