@@ -30,6 +30,9 @@ public final class Launcher {
     static {
         // Sub-commands register here, one line each, e.g. COMMANDS.put("list", ListCommand::run);
         COMMANDS.put("merge", dev.racedet.merge.MergeCommand::run);
+        COMMANDS.put("list", dev.racedet.attach.AttachCommands::list);
+        COMMANDS.put("attach", dev.racedet.attach.AttachCommands::attach);
+        COMMANDS.put("detach", dev.racedet.attach.AttachCommands::detach);
         COMMANDS.put("baseline", dev.racedet.agent.BaselineCommand::run);
     }
 

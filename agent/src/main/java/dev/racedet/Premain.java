@@ -17,21 +17,39 @@ public final class Premain {
     }
 
     public static void premain(String options, Instrumentation instrumentation) {
+        java.nio.file.Path cache = null;
         try {
-            new AgentOptions(options).checkOutputs();
+            AgentOptions parsed = new AgentOptions(options);
+            parsed.checkOutputs();
+            cache = parsed.getCacheDirectory();
         } catch (AgentOptions.InvalidOptionException e) {
             fail(e.getMessage());
         } catch (Throwable e) {
             fail("racedet: could not start: " + e);
         }
         try {
-            appendRuntime(instrumentation);
+            // The boot copy lives in the cache directory; with cache=none in the default one still
+            // (it is racedet's own jar, not instrumented JDK classes; a temporary file if unusable)
+            appendRuntime(instrumentation, cache != null ? cache : BootJar.DEFAULT_DIRECTORY);
             Class<?> startup = Class.forName("dev.racedet.agent.AgentStartup", true, null);
             startup.getMethod("start", String.class, Instrumentation.class).invoke(null, options, instrumentation);
         } catch (InvocationTargetException e) {
             fail("racedet: could not start: " + e.getCause());
         } catch (Throwable e) {
             fail("racedet: could not start: " + e);
+        }
+    }
+
+    /**
+     * The {@code Agent-Class} entry: {@code java -jar racedet.jar attach|detach <pid>} (see
+     * {@link dev.racedet.attach.AttachAgent}). Never throws into the target JVM: every failure is
+     * one line on its standard error and in the reply to the launcher.
+     */
+    public static void agentmain(String argument, Instrumentation instrumentation) {
+        try {
+            dev.racedet.attach.AttachAgent.run(argument, instrumentation, Premain::appendRuntime);
+        } catch (Throwable e) {
+            System.err.println(("racedet: could not attach: " + e).replace('\n', ' ').replace('\r', ' '));
         }
     }
 

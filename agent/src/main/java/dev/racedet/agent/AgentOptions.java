@@ -65,6 +65,14 @@ public final class AgentOptions {
      * directory at or above the working directory holding {@code .git}, else the working directory.
      */
     public static final String SOURCE_ROOT = "sourceRoot";
+    /**
+     * How long an attached session lasts ({@code java -jar racedet.jar attach <pid> duration=5m}):
+     * after it racedet detaches by itself, as {@code detach} would. A whole number followed by
+     * {@code ms}, {@code s}, {@code m} or {@code h}. Only for attach: a {@code -javaagent} session
+     * cannot be detached (classes loaded under it carry racedet's fields), so there it is a startup
+     * error. Default: until {@code detach} or JVM exit.
+     */
+    public static final String DURATION = "duration";
     /** The {@link #CACHE} value that turns the cache off. */
     public static final String NO_CACHE = "none";
     /**
@@ -97,7 +105,7 @@ public final class AgentOptions {
 
     /** Every valid key, in the order the README lists them. */
     public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, STACKS, CACHE, CLOCK_LIMIT,
-            EXITCODE, HALT, SUPPRESS, BASELINE, SARIF, SOURCE_ROOT);
+            EXITCODE, HALT, SUPPRESS, BASELINE, SARIF, SOURCE_ROOT, DURATION);
 
     /** One line per key for the usage text ({@link #usage()}), in {@link #KEYS} order. */
     private static final List<String> KEY_LINES = List.of(
@@ -120,10 +128,14 @@ public final class AgentOptions {
             "baseline=FILE      ids of known races, not counted for exitcode and halt (default: none)",
             "sarif=FILE         SARIF 2.1.0 report for code scanning, kept up to date like json (default: none)",
             "sourceRoot=DIR     what SARIF file paths are relative to (default: the enclosing git"
-                    + " repository, else the working directory)");
+                    + " repository, else the working directory)",
+            "duration=TIME      attach only: detach by itself after TIME, e.g. 500ms, 30s, 5m, 2h"
+                    + " (default: until detach)");
 
     /** Default of {@link #CLOCK_LIMIT}. */
     public static final long DEFAULT_CLOCK_LIMIT = (1L << 40) - 1;
+    /** Longest {@link #DURATION}: 100 days. */
+    private static final long MAX_DURATION_MILLIS = 100L * 24 * 3_600_000L;
     /** Smallest valid {@link #CLOCK_LIMIT}. */
     public static final long MIN_CLOCK_LIMIT = 16;
     /** Longest value quoted in full in a message; longer ones are cut, so the message stays readable. */
@@ -150,8 +162,21 @@ public final class AgentOptions {
             text.append("  ").append(line).append('\n');
         }
         return text.append("\nExample: java -javaagent:racedet.jar=include=com.acme.*,json=races.json -jar app.jar\n")
+                .append(ATTACH_USAGE)
                 .toString();
     }
+
+    /** The usage of {@code java -jar racedet.jar list|attach|detach} ({@code dev.racedet.attach}). */
+    private static final String ATTACH_USAGE = """
+
+            Debugging a running JVM (run with a JDK's java: it needs the jdk.attach module):
+              java -jar racedet.jar list                    attachable JVMs: pid and main class
+              java -jar racedet.jar attach <pid> [options]  check it from now on, e.g. attach 4242 json=races.json,duration=5m
+                                                            (file paths are resolved against this directory)
+              java -jar racedet.jar detach <pid>            remove racedet and write its reports; the JVM runs on
+            A JDK 21+ JVM prints a warning when an agent is attached unless it was started with
+            -XX:+EnableDynamicAgentLoading (JEP 451); attaching works either way.
+            """;
 
     private final Map<String, String> values = new LinkedHashMap<>();
 
@@ -199,6 +224,7 @@ public final class AgentOptions {
                 }
             }
             case STACKS -> parseStacks(value);
+            case DURATION -> parseDuration(value);
             case CACHE -> {
                 if (value.isEmpty()) {
                     throw new InvalidOptionException("option '" + key + "' needs a directory or '" + NO_CACHE + "'");
@@ -270,6 +296,27 @@ public final class AgentOptions {
                     + "': expected a whole number from 1 to " + MAX_STACKS);
         }
         return depth;
+    }
+
+    /** Milliseconds of a {@link #DURATION} value: a whole number and a unit, at least 1 ms, at most 100 days. */
+    private static long parseDuration(String value) {
+        int digits = 0;
+        while (digits < value.length() && digits < 12 && value.charAt(digits) >= '0' && value.charAt(digits) <= '9') {
+            digits++;
+        }
+        long unit = switch (value.substring(digits)) {
+            case "ms" -> 1L;
+            case "s" -> 1_000L;
+            case "m" -> 60_000L;
+            case "h" -> 3_600_000L;
+            default -> -1L;
+        };
+        long millis = digits == 0 || unit < 0 ? -1 : Long.parseLong(value.substring(0, digits)) * unit;
+        if (millis < 1 || millis > MAX_DURATION_MILLIS) {
+            throw new InvalidOptionException("bad value '" + quoted(value) + "' for '" + DURATION
+                    + "': expected a whole number and a unit (ms, s, m, h), e.g. 30s or 5m, at most 100 days");
+        }
+        return millis;
     }
 
     /** The value as a message quotes it: cut after {@value #QUOTED_VALUE_MAX} characters. */
@@ -370,6 +417,16 @@ public final class AgentOptions {
 
     public AgentOptions setClockLimit(long limit) {
         return set(CLOCK_LIMIT, Long.toString(limit));
+    }
+
+    /** {@link #DURATION} in milliseconds, or 0 for none (the session lasts until detach or exit). */
+    public long getDurationMillis() {
+        String value = values.get(DURATION);
+        return value == null ? 0 : parseDuration(value);
+    }
+
+    public AgentOptions setDuration(String duration) {
+        return set(DURATION, duration);
     }
 
     /** {@link #EXITCODE}, 0 for none. */

@@ -27,6 +27,7 @@ public final class AgentStartup {
      */
     public static void start(String optionString, Instrumentation instrumentation) throws Exception {
         AgentOptions options = new AgentOptions(optionString);
+        rejectAttachOnlyOptions(options);
         // before anything else touches the engine: the limit applies to every clock
         exportInternals(instrumentation);
         Racedet.setClockLimit(options.getClockLimit());
@@ -39,6 +40,35 @@ public final class AgentStartup {
         Lifecycle.start(path(options.getOut()), path(options.getJson()));
         RacedetTransformer.install(instrumentation, new ClassFilter(options.getInclude(), options.getExclude()),
                 options.getCacheDirectory());
+    }
+
+    /**
+     * {@code duration} ends an attached session; a {@code -javaagent} session cannot end (its classes
+     * carry racedet's fields), so the option is a startup error there rather than silently ignored.
+     */
+    private static void rejectAttachOnlyOptions(AgentOptions options) {
+        if (options.getDurationMillis() > 0) {
+            throw new IllegalArgumentException("option '" + AgentOptions.DURATION + "' applies to"
+                    + " 'java -jar racedet.jar attach <pid>' only: a -javaagent session lasts until the JVM exits") {
+                @Override
+                public String toString() {
+                    return getMessage(); // Premain prints this line as it is
+                }
+            };
+        }
+    }
+
+    /**
+     * Starts the runtime in a JVM racedet was attached to ({@code AttachSession}): everything
+     * {@link #start} does but installing the transformer, which the attached session does itself.
+     * The options were validated by the caller.
+     */
+    public static void startAttached(AgentOptions options, Instrumentation instrumentation) throws Exception {
+        exportInternals(instrumentation);
+        Racedet.setClockLimit(options.getClockLimit());
+        Racedet.setStackDepth(options.getStacks());
+        Racedet.initialize();
+        Lifecycle.start(path(options.getOut()), path(options.getJson()));
     }
 
     /**

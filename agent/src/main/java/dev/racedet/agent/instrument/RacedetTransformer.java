@@ -10,6 +10,8 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.security.ProtectionDomain;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -42,14 +44,25 @@ public final class RacedetTransformer implements ClassFileTransformer {
     private final FacadeResolution facades = new FacadeResolution();
     /** Per thread: > 0 while this thread is inside a transformation (never keyed by Thread.hashCode). */
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+    /**
+     * Attached sessions only ({@link AttachedInstrumentation}): internal names of the classes this
+     * transformer changed, so that detaching retransforms exactly them; {@code null} otherwise.
+     */
+    private final Set<String> changed;
 
     RacedetTransformer(ClassFilter filter) {
-        this(filter, JdkClassCache.none());
+        this(filter, JdkClassCache.none(), false);
     }
 
-    private RacedetTransformer(ClassFilter filter, JdkClassCache cache) {
+    /**
+     * @param attached whether racedet was attached to a running JVM: then no class gets members
+     *     (detaching must be able to give every class back its original shape) and changed classes
+     *     are remembered
+     */
+    RacedetTransformer(ClassFilter filter, JdkClassCache cache, boolean attached) {
         this.filter = filter;
         this.cache = cache;
+        this.changed = attached ? ConcurrentHashMap.newKeySet() : null;
     }
 
     /**
@@ -57,7 +70,7 @@ public final class RacedetTransformer implements ClassFileTransformer {
      * after the runtime is initialized.
      */
     public static void install(Instrumentation instrumentation, ClassFilter filter, Path cacheDirectory) {
-        RacedetTransformer transformer = new RacedetTransformer(filter, JdkClassCache.open(cacheDirectory));
+        RacedetTransformer transformer = new RacedetTransformer(filter, JdkClassCache.open(cacheDirectory), false);
         transformer.warmUp();
         instrumentation.addTransformer(transformer, true);
         JdkInstaller.install(instrumentation, transformer.cache);
@@ -75,10 +88,16 @@ public final class RacedetTransformer implements ClassFileTransformer {
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
         boolean began = Racedet.beginInternal();
         try {
+            byte[] result;
             if (loader == null || loader == PLATFORM) {
-                return className == null ? null : instrumentJdk(loader, className, classfileBuffer);
+                result = className == null ? null : instrumentJdk(loader, className, classfileBuffer);
+            } else {
+                result = transformApplication(loader, className, classBeingRedefined, classfileBuffer);
             }
-            return transformApplication(loader, className, classBeingRedefined, classfileBuffer);
+            if (changed != null && result != null && className != null) {
+                changed.add(className);
+            }
+            return result;
         } finally {
             Racedet.endInternal(began);
         }
@@ -119,7 +138,7 @@ public final class RacedetTransformer implements ClassFileTransformer {
         ClassInfo self = ClassInfo.of(reader);
         infos.remember(loader, self);
         // Members only at first load, never twice, and on retransformation exactly as at first load.
-        boolean mayAddMembers = !self.hasRacedetMembers()
+        boolean mayAddMembers = changed == null && !self.hasRacedetMembers()
                 && (!redefining || infos.isShadowed(loader, name));
         ClassWriter writer = new ClassWriter(reader, 0);
         InstrumentingClassVisitor visitor = new InstrumentingClassVisitor(writer,
@@ -189,12 +208,22 @@ public final class RacedetTransformer implements ClassFileTransformer {
         }
     }
 
+    /** The JDK class cache this transformer reads and fills. */
+    JdkClassCache cache() {
+        return cache;
+    }
+
+    /** Attached sessions: whether this transformer changed the class of internal name {@code name}. */
+    boolean changed(String internalName) {
+        return changed != null && changed.contains(internalName);
+    }
+
     /**
      * Runs the whole pipeline once on a small generated class, so every class it needs is loaded
      * before the first application class: loading racedet's classes in the middle of a transformation
      * could otherwise fail with a ClassCircularityError.
      */
-    private void warmUp() {
+    void warmUp() {
         transform(null, ClassLoader.getSystemClassLoader(), WarmUpClass.NAME, null, null, WarmUpClass.bytes());
         String atomic = "java/util/concurrent/atomic/AtomicInteger";
         try (InputStream in = ClassLoader.getSystemResourceAsStream(atomic + ".class")) {
