@@ -44,9 +44,16 @@ public final class AgentOptions {
     public static final String CACHE = "cache";
     /** The {@link #CACHE} value that turns the cache off. */
     public static final String NO_CACHE = "none";
+    /**
+     * File holding the HTML report: one self-contained page (nothing loaded from elsewhere, works from
+     * {@code file://}) with both stacks of each race side by side and a timeline of the two threads.
+     * An empty page from startup on, replaced whole soon after each new race and at exit, like
+     * {@link #JSON}. Must not be the {@link #OUT} or {@link #JSON} file. Default: none.
+     */
+    public static final String HTML = "html";
 
     /** Every valid key, in the order the README lists them. */
-    public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, CACHE, CLOCK_LIMIT);
+    public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, CACHE, CLOCK_LIMIT, HTML);
 
     /** One line per key for the usage text ({@link #usage()}), in {@link #KEYS} order. */
     private static final List<String> KEY_LINES = List.of(
@@ -58,7 +65,8 @@ public final class AgentOptions {
             "cache=DIR|none     where instrumented JDK classes are kept for the next JVM"
                     + " (default: ~/.cache/racedet)",
             "clockLimit=N       diagnostic: clock value at which a thread moves to a fresh slot"
-                    + " (default: 2^40 - 1)");
+                    + " (default: 2^40 - 1)",
+            "html=FILE          self-contained HTML page of the races, kept up to date like json (default: none)");
 
     /** Default of {@link #CLOCK_LIMIT}. */
     public static final long DEFAULT_CLOCK_LIMIT = (1L << 40) - 1;
@@ -201,6 +209,16 @@ public final class AgentOptions {
         return set(OUT, path);
     }
 
+    /** {@link #HTML}, or {@code null} for no HTML report. */
+    public String getHtml() {
+        // hook: expand %p here like json/out once the shared file name expansion is on main
+        return values.get(HTML);
+    }
+
+    public AgentOptions setHtml(String path) {
+        return set(HTML, path);
+    }
+
     /** The {@link #CACHE} directory, or {@code null} for no cache. */
     public Path getCacheDirectory() {
         String value = values.get(CACHE);
@@ -245,6 +263,44 @@ public final class AgentOptions {
         }
         if (json != null) {
             checkJson(json, out);
+        }
+        checkHtml(getHtml(), json, out);
+    }
+
+    /**
+     * The {@link #HTML} file is checked like the {@link #JSON} file (it is replaced the same way), and
+     * must differ from both other outputs.
+     */
+    private static void checkHtml(String html, String json, String out) {
+        if (html == null) {
+            return;
+        }
+        for (String other : new String[] {json, out}) {
+            if (other != null && (absolute(html).equals(absolute(other)) || sameExisting(html, other))) {
+                throw new InvalidOptionException("'" + HTML + "' names the same file as '"
+                        + (other.equals(json) ? JSON : OUT) + "': " + quoted(html));
+            }
+        }
+        Path path = absolute(html);
+        try {
+            if (Files.isDirectory(path)) {
+                throw new IOException("a directory");
+            }
+            if (!Files.exists(path) || Files.isRegularFile(path)) {
+                Files.delete(Files.createTempFile(path.getParent(), ".racedet", ".probe"));
+            } else if (!Files.isWritable(path)) {
+                throw new IOException("not writable");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw cannotWrite(HTML, html, e);
+        }
+    }
+
+    private static boolean sameExisting(String a, String b) {
+        try {
+            return Files.exists(absolute(a)) && Files.exists(absolute(b)) && Files.isSameFile(absolute(a), absolute(b));
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

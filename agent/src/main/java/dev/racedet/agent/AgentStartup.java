@@ -27,6 +27,9 @@ public final class AgentStartup {
         exportInternals(instrumentation);
         Racedet.setClockLimit(options.getClockLimit());
         Racedet.initialize();
+        if (options.getHtml() != null) {
+            Lifecycle.html(path(options.getHtml()));
+        }
         Lifecycle.start(path(options.getOut()), path(options.getJson()));
         RacedetTransformer.install(instrumentation, new ClassFilter(options.getInclude(), options.getExclude()),
                 options.getCacheDirectory());
