@@ -2,11 +2,13 @@ package dev.racedet.runtime;
 
 import dev.racedet.runtime.engine.CallingContexts;
 import dev.racedet.runtime.engine.RaceListener;
+import dev.racedet.runtime.engine.RecentEvents;
 import dev.racedet.runtime.engine.ThreadIdentity;
 import dev.racedet.runtime.engine.ThreadState;
 import dev.racedet.runtime.engine.VarState;
 import dev.racedet.runtime.report.Frame;
 import dev.racedet.runtime.report.Race;
+import dev.racedet.runtime.report.TimelineEvent;
 import dev.racedet.runtime.report.TextReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +51,11 @@ final class RaceReporter implements RaceListener {
                          Registry.Site now, ThreadIdentity previousThread, boolean previousWrite,
                          int previousRecorded, Registry.Site before) {
         Race.Access access = new Race.Access(current.name(), currentWrite, now.location(), stack(now),
-                false, recordedStack(current.identity().startedAt), List.of(), List.of());
+                false, recordedStack(current.identity().startedAt), List.of(),
+                timeline(current.identity(), currentWrite, -1, now));
         Race.Access previous = new Race.Access(previousThread.name(), previousWrite, before.location(),
-                recordedStack(previousRecorded), true, recordedStack(previousThread.startedAt), List.of(), List.of());
+                recordedStack(previousRecorded), true, recordedStack(previousThread.startedAt), List.of(),
+                timeline(previousThread, previousWrite, CallingContexts.siteOf(previousRecorded), null));
         Race race = field.index < 0
                 ? new Race(key, Registry.field(field.fieldId).qualifiedName(), access, previous, -1, objectName(field))
                 : new Race(key, arrayName(now, before, field), access, previous, field.index, "");
@@ -98,6 +102,44 @@ final class RaceReporter implements RaceListener {
             frames.add(frame(Registry.site(site)));
         }
         return frames;
+    }
+
+    private static final String[] EVENT_KINDS = {"?", "read", "write", "acquire", "release", "start", "join"};
+
+    /**
+     * The thread's recent events as a timeline. For the current access ({@code now} given), which the
+     * detector records only after reporting, the access is appended; for the previous one, its last
+     * event of the same operation at {@code racySite} is marked.
+     */
+    private static List<TimelineEvent> timeline(ThreadIdentity thread, boolean write, int racySite,
+                                                Registry.Site now) {
+        RecentEvents.Snapshot events = thread.recent.snapshot();
+        List<TimelineEvent> out = new ArrayList<>(events.size() + 1);
+        byte op = write ? RecentEvents.WRITE : RecentEvents.READ;
+        int racy = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (now == null && events.kinds()[i] == op && events.site(i) == racySite) {
+                racy = i;
+            }
+        }
+        for (int i = 0; i < events.size(); i++) {
+            byte kind = events.kinds()[i];
+            String name = kind > 0 && kind < EVENT_KINDS.length ? EVENT_KINDS[kind] : "?";
+            out.add(new TimelineEvent(name, eventLocation(events.context(i), events.site(i)), i == racy));
+        }
+        if (now != null) {
+            out.add(new TimelineEvent(write ? "write" : "read", now.location(), true));
+        }
+        return out;
+    }
+
+    /** The site's location, or else the innermost checked frame of the context; "" if neither. */
+    private static String eventLocation(int context, int site) {
+        Registry.Site s = Registry.siteOrNull(site);
+        if (s == null && context > CallingContexts.ROOT && CallingContexts.isNode(context)) {
+            s = Registry.siteOrNull(CallingContexts.siteOf(-context));
+        }
+        return s == null ? "" : s.location();
     }
 
     private static Frame frame(Registry.Site site) {

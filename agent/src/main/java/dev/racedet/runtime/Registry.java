@@ -164,6 +164,12 @@ public final class Registry {
         return sites[siteId];
     }
 
+    /** The site, or {@code null} for an id that names none (a torn read of another thread's events). */
+    public static Site siteOrNull(int siteId) {
+        Site[] s = sites;
+        return siteId >= 0 && siteId < s.length ? s[siteId] : null;
+    }
+
     private static String className(int classId) {
         return classNames[classId];
     }

@@ -29,7 +29,9 @@ class JsonReportTest {
         assertEquals(1, races.size());
         Map<String, Object> race = races.get(0);
         assertTrue(race.keySet().containsAll(RACE_KEYS), race::toString);
-        assertEquals("read-write", Json.string(race.get("kind")));
+        // the previous access's operation, then the current one's
+        assertEquals(Json.string(Json.object(race.get("previous")).get("op")) + "-"
+                + Json.string(Json.object(race.get("access")).get("op")), Json.string(race.get("kind")));
         assertEquals(1, Json.integer(race.get("count")));
         Set<String> ops = new TreeSet<>();
         for (String side : List.of("access", "previous")) {

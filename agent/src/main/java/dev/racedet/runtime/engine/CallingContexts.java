@@ -116,6 +116,13 @@ public final class CallingContexts {
         return n == sites.length ? sites : Arrays.copyOf(sites, n);
     }
 
+    /** Whether {@code node} names a node made so far. */
+    public static boolean isNode(int node) {
+        synchronized (LOCK) {
+            return node >= 2 && node < nodeCount;
+        }
+    }
+
     /** Whether a recorded value reached the depth limit (its outermost frames were not recorded). */
     public static boolean truncated(int recorded) {
         if (recorded >= 0) {

@@ -55,6 +55,7 @@ public final class Detector {
             listener.race(v, t, false, site, v.writeBy, true, v.writeSite);
         }
         t.published = Epoch.clock(t.epoch);
+        t.identity.recent.add(RecentEvents.READ, t.context, site);
         int recorded = CallingContexts.record(t.context, site);
         long r = v.read;
         if (r == VarState.READ_SHARED) {
@@ -137,6 +138,7 @@ public final class Detector {
         }
         t.published = Epoch.clock(t.epoch);
         v.write = t.epoch;
+        t.identity.recent.add(RecentEvents.WRITE, t.context, site);
         v.writeSite = CallingContexts.record(t.context, site);
         v.writeBy = t.identity;
     }
@@ -144,11 +146,13 @@ public final class Detector {
     /** {@code t} acquired {@code s}: a monitor entered, a volatile read, a lock taken. */
     public void acquire(ThreadState t, SyncClock s) {
         s.joinInto(t);
+        t.identity.recent.add(RecentEvents.ACQUIRE, t.context, t.callSite);
     }
 
     /** {@code t} is about to release {@code s}: a monitor exit, a volatile write, a lock release. */
     public void release(ThreadState t, SyncClock s) {
         if (hasSlot(t)) {
+            t.identity.recent.add(RecentEvents.RELEASE, t.context, t.callSite);
             s.joinFrom(t);
             t.published = Epoch.clock(t.epoch);
             tick(t);
@@ -162,6 +166,7 @@ public final class Detector {
     public void fork(ThreadState parent, ThreadState child) {
         if (!child.forked && passOn(parent, child)) {
             child.forked = true;
+            parent.identity.recent.add(RecentEvents.START, parent.context, parent.callSite);
             child.identity.startedAt = CallingContexts.record(parent.context, parent.callSite);
         }
     }
@@ -206,6 +211,7 @@ public final class Detector {
     /** {@code joiner} has seen {@code joined} terminate (Thread.join returned, isAlive false). */
     public void join(ThreadState joiner, ThreadState joined) {
         joiner.clock.join(joined.clock);
+        joiner.identity.recent.add(RecentEvents.JOIN, joiner.context, joiner.callSite);
     }
 
     /**

@@ -17,6 +17,8 @@ public final class ThreadIdentity {
      * before the thread runs.
      */
     public volatile int startedAt = -1;
+    /** The thread's last events, for the timeline of a report. Written only by the thread itself. */
+    public final RecentEvents recent = new RecentEvents();
 
     public ThreadIdentity(Thread thread, String fallbackName) {
         this.thread = new WeakReference<>(thread);

@@ -14,7 +14,9 @@ import java.util.Set;
  *  "summary": {"races", "fields", "repeats", "internalErrors", "skippedEvents", "clockSlots"}}
  * </pre>
  * where an access is {@code {"thread", "op", "location", "stack": [frames], "stackRecorded",
- * "threadStart": [frames], "locksHeld": [names]}} and a frame is {@code pkg.Class.method(File.java:12)}.
+ * "threadStart": [frames], "locksHeld": [names], "recent": [{"kind", "location", "racy"}]}} and a frame
+ * is {@code pkg.Class.method(File.java:12)}; {@code "recent"} is the thread's last events up to the
+ * access, oldest first ({@link TimelineEvent}).
  * {@code "stack"} has every frame, framework frames included (text reports fold them);
  * {@code "stackRecorded"} is true when the stack is the calling context recorded with the access
  * (frames of checked code only) rather than the real stack captured at the report. Strings hold the
@@ -107,6 +109,15 @@ public final class JsonReport {
         for (int i = 0; i < a.locksHeld().size(); i++) {
             b.append(i > 0 ? ", " : "");
             string(b, a.locksHeld().get(i));
+        }
+        b.append("], \"recent\": [");
+        for (int i = 0; i < a.recent().size(); i++) {
+            TimelineEvent e = a.recent().get(i);
+            b.append(i > 0 ? ", " : "").append("{\"kind\": ");
+            string(b, e.kind());
+            b.append(", \"location\": ");
+            string(b, e.location());
+            b.append(", \"racy\": ").append(e.racy()).append('}');
         }
         b.append("]}");
     }
