@@ -1,15 +1,19 @@
 package dev.racedet.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.racedet.agent.AgentOptions;
 import dev.racedet.it.html.HostileNames;
+import dev.racedet.it.output.LiveProcess;
 import dev.racedet.it.support.AgentRun;
 import dev.racedet.it.support.Chromium;
 import dev.racedet.it.support.Jdks;
 import dev.racedet.it.support.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +71,41 @@ class HtmlReportTest {
                 threadsShown::toString);
         assertEquals(1, dom.select("section.race h2 code + code").eachText().stream()
                 .filter(f -> f.equals("dev.racedet.it.html.HostileNames.gr\u00f6\u00dfe")).count(), "non-ASCII names as they are");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdks.INSTALLED)
+    void page_is_whole_at_every_read_shows_the_race_while_running_and_survives_kill_9(Jdks.Jdk jdk) throws Exception {
+        Path dir = Files.createTempDirectory("racedet-html");
+        Path html = dir.resolve("live.html");
+        AgentOptions options = new AgentOptions().setInclude("dev.racedet.it.*").setHtml(html.toString());
+        try (LiveProcess jvm = LiveProcess.start(jdk.home(), dir, options, "dev.racedet.it.output.RaceThenWait")) {
+            // every read, from the empty startup page on, is a whole page: the file is replaced, never rewritten
+            jvm.await(html, text -> {
+                assertTrue(text.startsWith("<!DOCTYPE html>") && text.endsWith("</html>\n"), text);
+                return Jsoup.parse(text).select("section.race").size() == 1;
+            });
+            jvm.kill();
+        }
+        Document page = Jsoup.parse(Files.readString(html, StandardCharsets.UTF_8));
+        assertEquals(List.of("dev.racedet.it.output.RaceThenWait.shared"), page.select("section.race h2 code + code").eachText());
+        assertTrue(page.selectFirst(".status").hasClass("running"), "the page says the program had not finished");
+        try (var files = Files.list(dir)) {
+            assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".racedet-tmp")), "no temporary file left");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Jdks.INSTALLED)
+    void html_in_a_missing_directory_stops_the_jvm_before_main_with_one_line(Jdks.Jdk jdk) throws Exception {
+        AgentRun run = AgentRun.on(jdk.home());
+        AgentRun.Result result = run.agent(new AgentOptions().setHtml(run.directory().resolve("no/such/r.html").toString()))
+                .runClass(AgentRun.requiredPath("targets.classes"), "dev.racedet.it.html.HostileNames");
+        assertEquals(1, result.exitCode(), result::toString);
+        List<String> lines = result.stderr().lines().filter(l -> l.startsWith("racedet:")).toList();
+        assertEquals(1, lines.size(), result::toString);
+        assertTrue(lines.get(0).startsWith("racedet: cannot write the 'html' file "), lines.get(0));
+        assertFalse(result.stderr().contains("WARNING: racedet: data race"), "main never ran");
     }
 
     /** The side's thread, and its stack's top frame, as the JSON report has them. */

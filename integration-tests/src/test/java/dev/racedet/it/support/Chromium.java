@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -96,17 +98,32 @@ public final class Chromium {
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
                 "--dump-dom", page.toUri().toString()));
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(DUMP_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("Chromium did not finish within " + DUMP_SECONDS + " s: " + String.join(" ", command)
-                    + "\n" + Files.readString(err, StandardCharsets.UTF_8));
+        try {
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(DUMP_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("Chromium did not finish within " + DUMP_SECONDS + " s: "
+                        + String.join(" ", command) + "\n" + Files.readString(err, StandardCharsets.UTF_8));
+            }
+            String dom = Files.readString(out, StandardCharsets.UTF_8);
+            if (process.exitValue() != 0 || dom.isBlank()) {
+                throw new AssertionError("Chromium exited " + process.exitValue() + " with no page: "
+                        + String.join(" ", command) + "\n" + Files.readString(err, StandardCharsets.UTF_8));
+            }
+            return dom;
+        } finally {
+            deleteTree(profile); // a profile is tens of MB; the DOM and stderr files stay for diagnosis
         }
-        String dom = Files.readString(out, StandardCharsets.UTF_8);
-        if (process.exitValue() != 0 || dom.isBlank()) {
-            throw new AssertionError("Chromium exited " + process.exitValue() + " with no page: "
-                    + String.join(" ", command) + "\n" + Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** Best effort: a helper process Chromium left behind may still be writing there. */
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            // leftovers in the temporary directory are harmless
         }
-        return dom;
     }
 }
