@@ -52,7 +52,7 @@ class HtmlReportTest {
         assertEquals("", root.attr("data-errors"), "no script error and no blocked injection");
         assertTrue(root.hasAttr("data-errors"));
         assertEquals(Integer.toString(races.size()), root.attr("data-races"));
-        assertEquals(2, dom.select("script").size(), "only the data block and the page's own script");
+        assertEquals(3, dom.select("script").size(), "only the error recorder, the data block and the page's script");
         assertTrue(dom.select("img, iframe, object, embed").isEmpty(), "no element injected by a name");
         assertTrue(dom.selectFirst(".status").text().startsWith("final report"));
 

@@ -12,56 +12,68 @@ import java.util.Base64;
  *
  * <p>The policy allows no source at all except inline styles and the one script whose SHA-256 it
  * names: should a name ever slip through unescaped, an injected script or resource would be blocked,
- * and the block is recorded as an error by {@link #SCRIPT}.
+ * and the block is recorded as an error by {@link #RECORDER}.
  */
 final class HtmlAssets {
     /**
-     * The page's script. It records every script error and policy violation into the root element's
-     * {@code data-errors} attribute (empty when there are none), checks that the embedded race data
+     * The first script of the page, in its head, so it sees everything that happens later: it records
+     * every script error and policy violation (an element a name would have injected) into the root
+     * element's {@code data-errors} attribute, empty when there are none. Browser tests read it.
+     */
+    static final String RECORDER = """
+            (function () {
+              var root = document.documentElement;
+              var errors = [];
+              root.setAttribute('data-errors', '');
+              window.racedetError = function (message) {
+                errors.push(String(message));
+                root.setAttribute('data-errors', errors.join('\\n'));
+              };
+              window.addEventListener('error', function (e) { window.racedetError(e.message || 'script error'); });
+              document.addEventListener('securitypolicyviolation', function (e) {
+                window.racedetError('blocked by the page policy: ' + e.violatedDirective + ' ' + (e.blockedURI || 'inline'));
+              });
+            })();
+            """;
+
+    /**
+     * The page's script, last in its body. It checks that the embedded race data
      * ({@code <script type="application/json" id="racedet-data">}) matches the rendered races, drives
      * the filter box, and finally sets {@code data-rendered="true"} and {@code data-races} (the number
-     * of races it parsed). Browser tests read these attributes.
+     * of races it parsed) on the root element. Browser tests read these attributes.
      */
     static final String SCRIPT = """
             (function () {
               var root = document.documentElement;
-              var errors = [];
-              function record(message) {
-                errors.push(String(message));
-                root.setAttribute('data-errors', errors.join('\\n'));
-              }
-              root.setAttribute('data-errors', '');
-              window.addEventListener('error', function (e) { record(e.message || 'script error'); });
-              document.addEventListener('securitypolicyviolation', function (e) {
-                record('blocked by the page policy: ' + e.violatedDirective + ' ' + (e.blockedURI || 'inline'));
-              });
               try {
                 var data = JSON.parse(document.getElementById('racedet-data').textContent);
                 var sections = document.querySelectorAll('section.race');
                 var rows = document.querySelectorAll('tr.race-row');
                 if (sections.length !== data.races.length || rows.length !== data.races.length) {
-                  record('the page shows ' + sections.length + ' races but its data has ' + data.races.length);
+                  window.racedetError('the page shows ' + sections.length + ' races but its data has ' + data.races.length);
                 }
                 var texts = data.races.map(function (r) {
                   return [r.id, r.field, r.object, r.test, r.kind].concat(r.threads).join('\\n').toLowerCase();
                 });
                 var filter = document.getElementById('filter');
                 var shown = document.getElementById('shown');
-                filter.addEventListener('input', function () {
-                  var q = filter.value.toLowerCase();
-                  var count = 0;
-                  for (var i = 0; i < texts.length && i < sections.length; i++) {
-                    var hide = q !== '' && texts[i].indexOf(q) < 0;
-                    sections[i].hidden = hide;
-                    rows[i].hidden = hide;
-                    count += hide ? 0 : 1;
-                  }
-                  shown.textContent = q === '' ? '' : count + ' of ' + texts.length + ' shown';
-                });
+                if (filter) {
+                  filter.addEventListener('input', function () {
+                    var q = filter.value.toLowerCase();
+                    var count = 0;
+                    for (var i = 0; i < texts.length && i < sections.length; i++) {
+                      var hide = q !== '' && texts[i].indexOf(q) < 0;
+                      sections[i].hidden = hide;
+                      rows[i].hidden = hide;
+                      count += hide ? 0 : 1;
+                    }
+                    shown.textContent = q === '' ? '' : count + ' of ' + texts.length + ' shown';
+                  });
+                }
                 root.setAttribute('data-races', String(data.races.length));
                 root.setAttribute('data-rendered', 'true');
               } catch (e) {
-                record(e && e.message ? e.message : e);
+                window.racedetError(e && e.message ? e.message : e);
               }
             })();
             """;
@@ -94,7 +106,7 @@ final class HtmlAssets {
 
     /** The {@code Content-Security-Policy} of the page (see the class comment). */
     static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-"
-            + sha256(SCRIPT) + "'; base-uri 'none'; form-action 'none'";
+            + sha256(RECORDER) + "' 'sha256-" + sha256(SCRIPT) + "'; base-uri 'none'; form-action 'none'";
 
     private HtmlAssets() {
     }

@@ -12,7 +12,8 @@ import java.util.Set;
  *
  * <p>Every name goes through {@link HtmlText}, so no thread, class, field, method or file name can
  * add markup or script. The page shows everything without script; the script only adds the filter
- * box and the {@code data-*} attributes browser tests read ({@link HtmlAssets#SCRIPT}). The race data
+ * box and the {@code data-*} attributes browser tests read ({@link HtmlAssets#RECORDER},
+ * {@link HtmlAssets#SCRIPT}). The race data
  * it filters on is embedded as JSON in a {@code <script type="application/json">} element.
  */
 public final class HtmlReport {
@@ -47,7 +48,8 @@ public final class HtmlReport {
         HtmlText.text(b, HtmlAssets.POLICY);
         b.append("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>racedet: ").append(plural(races.size(), "race")).append("</title>\n<style>\n")
-                .append(HtmlAssets.STYLE).append("</style>\n</head>\n<body>\n");
+                .append(HtmlAssets.STYLE).append("</style>\n<script>").append(HtmlAssets.RECORDER)
+                .append("</script>\n</head>\n<body>\n");
         header(b, races, about);
         index(b, races);
         int i = 0;

@@ -147,7 +147,7 @@ class HtmlReportTest {
         String html = HtmlReport.render(List.of(r), FINAL);
         Document doc = Jsoup.parse(html);
 
-        assertEquals(2, doc.select("script").size(), "only the data block and the page's own script");
+        assertEquals(3, doc.select("script").size(), "only the error recorder, the data block and the page's script");
         assertTrue(doc.select("img").isEmpty());
         assertEquals(1, doc.select("section.race").size());
         assertEquals("Write by thread " + scriptName, doc.selectFirst(".side.current h3").text());
@@ -166,11 +166,15 @@ class HtmlReportTest {
     @Test
     void page_script_is_the_one_the_content_security_policy_allows() throws Exception {
         Document doc = page(List.of(race("demo.A.x", "t1", "t2")));
-        Element script = doc.select("script").last();
-        String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                .digest(script.data().getBytes(StandardCharsets.UTF_8)));
         String policy = doc.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
-        assertTrue(policy.contains("script-src 'sha256-" + hash + "'"), policy);
+        Elements scripts = doc.select("script:not([type])");
+        assertEquals(2, scripts.size(), "the error recorder in the head and the page's script");
+        for (Element script : scripts) {
+            String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(script.data().getBytes(StandardCharsets.UTF_8)));
+            assertTrue(policy.contains(" 'sha256-" + hash + "'"), policy);
+        }
+        assertTrue(doc.selectFirst("head > script:not([type])") != null, "errors are recorded from the start");
         assertTrue(policy.startsWith("default-src 'none'"), policy);
         assertTrue(doc.select("link, img, iframe, object, embed, [src], [href^=http]").isEmpty(), "nothing is loaded");
     }
