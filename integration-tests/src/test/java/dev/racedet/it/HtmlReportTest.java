@@ -48,9 +48,9 @@ class HtmlReportTest {
         Document dom = Jsoup.parse(Chromium.dumpDom(html));
 
         Element root = dom.selectFirst("html");
-        assertEquals("true", root.attr("data-rendered"), "the page's script ran to its end");
+        assertTrue(root.hasAttr("data-errors"), "the error recorder ran");
         assertEquals("", root.attr("data-errors"), "no script error and no blocked injection");
-        assertTrue(root.hasAttr("data-errors"));
+        assertEquals("true", root.attr("data-rendered"), "the page's script ran to its end");
         assertEquals(Integer.toString(races.size()), root.attr("data-races"));
         assertEquals(3, dom.select("script").size(), "only the error recorder, the data block and the page's script");
         assertTrue(dom.select("img, iframe, object, embed").isEmpty(), "no element injected by a name");
