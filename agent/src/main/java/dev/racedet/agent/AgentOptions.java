@@ -42,6 +42,15 @@ public final class AgentOptions {
      * directory other users can write is not used. Default {@code ~/.cache/racedet}.
      */
     public static final String CACHE = "cache";
+    /**
+     * Most frames shown of each stack of a report (the current access's, the previous access's, where
+     * each thread started), from 1 to {@value #MAX_STACKS}. Default {@value #DEFAULT_STACKS}.
+     */
+    public static final String STACKS = "stacks";
+    /** Default of {@link #STACKS}. */
+    public static final int DEFAULT_STACKS = 32;
+    /** Largest valid {@link #STACKS}. */
+    public static final int MAX_STACKS = 1024;
     /** The {@link #CACHE} value that turns the cache off. */
     public static final String NO_CACHE = "none";
     /**
@@ -53,7 +62,7 @@ public final class AgentOptions {
     public static final String HTML = "html";
 
     /** Every valid key, in the order the README lists them. */
-    public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, CACHE, CLOCK_LIMIT, HTML);
+    public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, STACKS, CACHE, CLOCK_LIMIT, HTML);
 
     /** One line per key for the usage text ({@link #usage()}), in {@link #KEYS} order. */
     private static final List<String> KEY_LINES = List.of(
@@ -62,6 +71,7 @@ public final class AgentOptions {
             "exclude=PATTERNS   classes not to check, subtracted from include (default: none)",
             "json=FILE          JSON report, kept up to date while the program runs (default: none)",
             "out=FILE           text reports and summary (default: standard error)",
+            "stacks=N           most frames shown of each stack, 1 to " + MAX_STACKS + " (default: " + DEFAULT_STACKS + ")",
             "cache=DIR|none     where instrumented JDK classes are kept for the next JVM"
                     + " (default: ~/.cache/racedet)",
             "clockLimit=N       diagnostic: clock value at which a thread moves to a fresh slot"
@@ -138,6 +148,7 @@ public final class AgentOptions {
                 }
             }
             case CLOCK_LIMIT -> parseClockLimit(value);
+            case STACKS -> parseStacks(value);
             case CACHE -> {
                 if (value.isEmpty()) {
                     throw new InvalidOptionException("option '" + key + "' needs a directory or '" + NO_CACHE + "'");
@@ -165,6 +176,20 @@ public final class AgentOptions {
                     + "': expected a whole number from " + MIN_CLOCK_LIMIT + " to " + Long.MAX_VALUE);
         }
         return limit;
+    }
+
+    private static int parseStacks(String value) {
+        int depth;
+        try {
+            depth = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            depth = -1;
+        }
+        if (depth < 1 || depth > MAX_STACKS) {
+            throw new InvalidOptionException("bad value '" + quoted(value) + "' for '" + STACKS
+                    + "': expected a whole number from 1 to " + MAX_STACKS);
+        }
+        return depth;
     }
 
     /** The value as a message quotes it: cut after {@value #QUOTED_VALUE_MAX} characters. */
@@ -233,6 +258,16 @@ public final class AgentOptions {
     }
 
     /** {@link #CLOCK_LIMIT}, or {@link #DEFAULT_CLOCK_LIMIT}. */
+    /** {@link #STACKS}: most frames shown of each stack. */
+    public int getStacks() {
+        String value = values.get(STACKS);
+        return value == null ? DEFAULT_STACKS : parseStacks(value);
+    }
+
+    public AgentOptions setStacks(int depth) {
+        return set(STACKS, Integer.toString(depth));
+    }
+
     public long getClockLimit() {
         String value = values.get(CLOCK_LIMIT);
         return value == null ? DEFAULT_CLOCK_LIMIT : parseClockLimit(value);

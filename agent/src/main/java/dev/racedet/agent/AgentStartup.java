@@ -26,6 +26,7 @@ public final class AgentStartup {
         // before anything else touches the engine: the limit applies to every clock
         exportInternals(instrumentation);
         Racedet.setClockLimit(options.getClockLimit());
+        Racedet.setStackDepth(options.getStacks());
         Racedet.initialize();
         if (options.getHtml() != null) {
             Lifecycle.html(path(options.getHtml()));

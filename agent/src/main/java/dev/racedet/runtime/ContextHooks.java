@@ -58,7 +58,11 @@ public final class ContextHooks {
     /** Leaves the method: back to the context it was entered from. */
     public static void exit(Object thread, int saved) {
         if (thread != null) {
-            ((ThreadState) thread).context = saved;
+            ThreadState t = (ThreadState) thread;
+            t.context = saved;
+            // The call that entered this method is over: checked code entered next from outside
+            // (the JVM calling main after a static initializer) was not called from its site.
+            t.callSite = -1;
         }
     }
 }

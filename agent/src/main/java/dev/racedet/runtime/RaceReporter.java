@@ -1,6 +1,7 @@
 package dev.racedet.runtime;
 
 import dev.racedet.runtime.engine.CallingContexts;
+import dev.racedet.runtime.engine.HeldLocks;
 import dev.racedet.runtime.engine.RaceListener;
 import dev.racedet.runtime.engine.RecentEvents;
 import dev.racedet.runtime.engine.ThreadIdentity;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
  * context recorded with it ({@link CallingContexts}).
  */
 final class RaceReporter implements RaceListener {
-    private static final int MAX_FRAMES = 32;
+    /** Most frames shown of each stack: the {@code stacks} option. */
+    private static volatile int maxFrames = 32;
     private static final StackWalker WALKER = StackWalker.getInstance();
 
     private final ConcurrentHashMap<Long, Race> byLocations = new ConcurrentHashMap<>();
@@ -51,10 +53,11 @@ final class RaceReporter implements RaceListener {
                          Registry.Site now, ThreadIdentity previousThread, boolean previousWrite,
                          int previousRecorded, Registry.Site before) {
         Race.Access access = new Race.Access(current.name(), currentWrite, now.location(), stack(now),
-                false, recordedStack(current.identity().startedAt), List.of(),
+                false, recordedStack(current.identity().startedAt), HeldLocks.heldNow(current),
                 timeline(current.identity(), currentWrite, -1, now));
         Race.Access previous = new Race.Access(previousThread.name(), previousWrite, before.location(),
-                recordedStack(previousRecorded), true, recordedStack(previousThread.startedAt), List.of(),
+                recordedStack(previousRecorded), true, recordedStack(previousThread.startedAt),
+                recordedLocks(previousRecorded),
                 timeline(previousThread, previousWrite, CallingContexts.siteOf(previousRecorded), null));
         Race race = field.index < 0
                 ? new Race(key, Registry.field(field.fieldId).qualifiedName(), access, previous, -1, objectName(field))
@@ -96,12 +99,25 @@ final class RaceReporter implements RaceListener {
         List<Frame> frames = new ArrayList<>();
         frames.add(frame(Registry.site(CallingContexts.siteOf(recorded))));
         for (int site : CallingContexts.callersOf(recorded)) {
-            if (frames.size() >= MAX_FRAMES) {
+            if (frames.size() >= maxFrames) {
                 break;
             }
-            frames.add(frame(Registry.site(site)));
+            if (!HeldLocks.isLockSite(site)) {
+                frames.add(frame(Registry.site(site)));
+            }
         }
         return frames;
+    }
+
+    /** The monitors held at a recorded access, innermost first: its context's lock frames. */
+    private static List<String> recordedLocks(int recorded) {
+        List<String> locks = new ArrayList<>();
+        for (int site : CallingContexts.callersOf(recorded)) {
+            if (HeldLocks.isLockSite(site)) {
+                locks.add(HeldLocks.describe(site));
+            }
+        }
+        return locks;
     }
 
     private static final String[] EVENT_KINDS = {"?", "read", "write", "acquire", "release", "start", "join"};
@@ -168,7 +184,7 @@ final class RaceReporter implements RaceListener {
     private static List<Frame> stack(Registry.Site site) {
         List<Frame> frames = WALKER.walk(s -> s
                 .filter(f -> !f.getClassName().startsWith("dev.racedet.runtime."))
-                .limit(MAX_FRAMES)
+                .limit(maxFrames)
                 .map(f -> new Frame(f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber()))
                 .collect(Collectors.toList()));
         return frames.isEmpty() ? List.of(frame(site)) : frames;
@@ -176,6 +192,10 @@ final class RaceReporter implements RaceListener {
 
     private static long pairKey(int a, int b) {
         return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+    }
+
+    static void setMaxFrames(int frames) {
+        maxFrames = frames;
     }
 
     /** Every distinct race so far, in the order they were first seen. */

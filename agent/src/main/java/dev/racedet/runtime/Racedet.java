@@ -39,6 +39,11 @@ public final class Racedet {
         Engine.DETECTOR.slots().setClockLimit(limit);
     }
 
+    /** Most frames a report shows of each stack (the {@code stacks} option). */
+    public static void setStackDepth(int frames) {
+        RaceReporter.setMaxFrames(frames);
+    }
+
     /**
      * Marks the calling thread as running racedet's own code until {@link #endInternal}: its
      * synchronization (the transformer's caches, racedet's output) is not the program's.

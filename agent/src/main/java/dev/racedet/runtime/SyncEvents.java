@@ -3,6 +3,7 @@ package dev.racedet.runtime;
 import static dev.racedet.runtime.Engine.DETECTOR;
 import static dev.racedet.runtime.Engine.SHADOWS;
 
+import dev.racedet.runtime.engine.HeldLocks;
 import dev.racedet.runtime.engine.SyncClock;
 import dev.racedet.runtime.engine.ThreadState;
 
@@ -45,6 +46,9 @@ final class SyncEvents {
                 if (s != null) {
                     DETECTOR.acquire(t, s);
                 }
+                if (kind == MONITOR) {
+                    HeldLocks.entered(t, base);
+                }
             }
         } catch (Throwable e) {
             InternalErrors.record(ACQUIRE_HOOKS[kind], e);
@@ -61,6 +65,9 @@ final class SyncEvents {
             if (t != null) {
                 if (t.plainWriteCount != 0) {
                     PlainWrites.publish(t, DETECTOR, SHADOWS); // plain stores since the last release
+                }
+                if (kind == MONITOR) {
+                    HeldLocks.exiting(t, base);
                 }
                 DETECTOR.release(t, clock(kind, base, key, true));
             }

@@ -38,6 +38,14 @@ class AgentOptionsTest {
     }
 
     @Test
+    void stacks_defaults_to_32_and_reads_its_value() {
+        assertEquals(AgentOptions.DEFAULT_STACKS, new AgentOptions().getStacks());
+        assertEquals(1, new AgentOptions("stacks=1").getStacks());
+        assertEquals(AgentOptions.MAX_STACKS, new AgentOptions("stacks=1024").getStacks());
+        assertEquals("stacks=8", new AgentOptions().setStacks(8).toString());
+    }
+
+    @Test
     void to_string_round_trips() {
         AgentOptions options = new AgentOptions().setOut("o.txt").setInclude("a.*").setJson("/tmp/r.json");
         assertEquals("out=o.txt,include=a.*,json=/tmp/r.json", options.toString());
@@ -53,12 +61,13 @@ class AgentOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"nope=1", "include", "=a", "include=a,include=b", "include=", "include=a b",
-        "exclude=a::b", "exclude=:a", "exclude=a:", "include=a*b/c", "json=", "out=", "include=a,", "cache="})
+        "exclude=a::b", "exclude=:a", "exclude=a:", "include=a*b/c", "json=", "out=", "include=a,", "cache=",
+        "stacks=0", "stacks=1025", "stacks=x", "stacks=-3", "stacks="})
     void parse_rejects_bad_option_strings(String bad) {
         AgentOptions.InvalidOptionException e =
                 assertThrows(AgentOptions.InvalidOptionException.class, () -> new AgentOptions(bad));
         assertTrue(e.getMessage().startsWith("racedet: "), e.getMessage());
-        assertTrue(e.getMessage().contains("valid options: include, exclude, json, out, cache, clockLimit"), e.getMessage());
+        assertTrue(e.getMessage().contains("valid options: " + String.join(", ", AgentOptions.KEYS)), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
 

@@ -67,7 +67,7 @@ public final class CallingContexts {
             return parent;
         }
         int found = find(table, parent, site);
-        return found != 0 ? found : add(parent, site);
+        return found != 0 ? found : add(parent, site, MAX_DEPTH);
     }
 
     /**
@@ -78,7 +78,10 @@ public final class CallingContexts {
         if (context == ROOT || site < 0) {
             return site;
         }
-        int node = enter(context, site);
+        int node = find(table, context, site);
+        if (node == 0) {
+            node = add(context, site, MAX_DEPTH + 1); // a leaf still fits under the deepest context
+        }
         return node == context ? site : -node; // the tree is full: only the site is known
     }
 
@@ -129,7 +132,7 @@ public final class CallingContexts {
             return false;
         }
         synchronized (LOCK) {
-            return depth(-recorded) >= MAX_DEPTH;
+            return depth(-recorded) > MAX_DEPTH;
         }
     }
 
@@ -162,7 +165,7 @@ public final class CallingContexts {
         }
     }
 
-    private static int add(int parent, int site) {
+    private static int add(int parent, int site, int maxDepth) {
         synchronized (LOCK) {
             Table t = table;
             int found = find(t, parent, site);
@@ -170,7 +173,7 @@ public final class CallingContexts {
                 return found;
             }
             int depth = depth(parent);
-            if (depth >= MAX_DEPTH || nodeCount >= MAX_NODES) {
+            if (depth >= maxDepth || nodeCount >= MAX_NODES) {
                 return parent;
             }
             int node = nodeCount++;

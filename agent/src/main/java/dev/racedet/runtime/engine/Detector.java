@@ -56,7 +56,7 @@ public final class Detector {
         }
         t.published = Epoch.clock(t.epoch);
         t.identity.recent.add(RecentEvents.READ, t.context, site);
-        int recorded = CallingContexts.record(t.context, site);
+        int recorded = CallingContexts.record(HeldLocks.context(t), site);
         long r = v.read;
         if (r == VarState.READ_SHARED) {
             recordSharedRead(v, t.slot, t.published, recorded, t.identity);
@@ -139,7 +139,7 @@ public final class Detector {
         t.published = Epoch.clock(t.epoch);
         v.write = t.epoch;
         t.identity.recent.add(RecentEvents.WRITE, t.context, site);
-        v.writeSite = CallingContexts.record(t.context, site);
+        v.writeSite = CallingContexts.record(HeldLocks.context(t), site);
         v.writeBy = t.identity;
     }
 

@@ -40,6 +40,12 @@ public final class ThreadState {
      * next checked method entered was made from (when checked code called it directly).
      */
     public int callSite = -1;
+    /** The monitors this thread holds, outermost first ({@link HeldLocks}); owner thread only. */
+    Object[] heldMonitors = new Object[4];
+    int heldCount;
+    /** {@link HeldLocks#context}'s cache: the calling context it was computed for (-1: none) and the result. */
+    int lockedBase = -1;
+    int lockedContext;
     /**
      * The site of the call from checked code into a JDK collection that this thread is in, or -1:
      * the JDK collection fields it touches meanwhile are checked and reported there.

@@ -17,7 +17,8 @@ public record Frame(String className, String method, String file, int line) {
      */
     private static final String[] FRAMEWORK_PREFIXES = {
         "org.junit.", "junit.", "org.testng.", "org.apache.maven.surefire.", "org.apache.maven.plugin.surefire.",
-        "org.gradle.", "jdk.internal.reflect.", "java.lang.reflect.", "sun.reflect.", "jdk.proxy", "dev.racedet.",
+        "org.gradle.", "jdk.internal.reflect.", "java.lang.reflect.", "sun.reflect.", "jdk.proxy",
+        "dev.racedet.runtime.", "dev.racedet.agent.", "dev.racedet.junit.", "dev.racedet.shaded.",
     };
 
     /**
