@@ -57,7 +57,14 @@ final class HtmlRace {
         b.append("</p>\n<p class=\"note\">").append(a.recorded()
                 ? "recorded stack: the calling context recorded with the access (frames of checked code)"
                 : "captured stack: the thread's stack when the race was found").append("</p>\n");
-        frames(b, a.stack());
+        if (a.stack().isEmpty() && !a.location().isEmpty()) {
+            // no stack at all: the access site is still known
+            b.append("<ol class=\"stack\">\n<li class=\"frame\">at ");
+            HtmlText.text(b, a.location());
+            b.append("</li>\n</ol>\n");
+        } else {
+            frames(b, a.stack());
+        }
         b.append("<h4>Thread started at</h4>\n");
         if (a.threadStart().isEmpty()) {
             b.append("<p class=\"none\">not seen starting (the main thread, or started before racedet)</p>\n");

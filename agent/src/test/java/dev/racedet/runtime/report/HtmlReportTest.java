@@ -133,6 +133,14 @@ class HtmlReportTest {
     }
 
     @Test
+    void access_without_a_stack_still_shows_its_site() {
+        Race r = new Race(1, "demo.A.x", new Race.Access("t1", true, "demo.A.f(A.java:1)", List.of()),
+                access("t2", false, List.of(frame("demo.A.g(A.java:2)")), List.of()));
+        Document doc = page(List.of(r));
+        assertEquals(List.of("at demo.A.f(A.java:1)"), texts(doc.select(".side.current > ol.stack > li.frame")));
+    }
+
+    @Test
     void empty_timeline_says_no_events_recorded() {
         Document doc = page(List.of(race("demo.A.x", "t1", "t2")));
         assertEquals(List.of("no events recorded", "no events recorded"), texts(doc.select(".timeline .thread > p.none")));
