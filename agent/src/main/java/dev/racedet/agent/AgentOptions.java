@@ -1,5 +1,8 @@
 package dev.racedet.agent;
 
+import dev.racedet.runtime.triage.Baseline;
+import dev.racedet.runtime.triage.SuppressionRules;
+import dev.racedet.runtime.triage.TriageFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +57,33 @@ public final class AgentOptions {
     /** The {@link #CACHE} value that turns the cache off. */
     public static final String NO_CACHE = "none";
     /**
+     * Exit status of the JVM when races were reported (not suppressed, not in the {@link #BASELINE})
+     * and the program would have exited with 0: a whole number from 0 to 255; ThreadSanitizer uses 66.
+     * A program's own non-zero status (an {@code exit(3)}, an exception thrown from {@code main}) is
+     * kept. Default 0: racedet never changes the exit status.
+     */
+    public static final String EXITCODE = "exitcode";
+    /**
+     * {@code true}: stop the JVM ({@code Runtime.halt}, shutdown hooks do not run) right after the
+     * first reported race was printed and every report file written, with status {@link #EXITCODE},
+     * or {@value #DEFAULT_HALT_STATUS} when that is 0. Default {@code false}.
+     */
+    public static final String HALT = "halt";
+    /**
+     * File of suppression rules, one per line ({@code field:}, {@code class:}, {@code method:},
+     * {@code package:}, {@code frame:} or {@code race:} and a pattern with {@code *} wildcards;
+     * {@code #} comments). Suppressed races are only counted. Read and checked at startup. Default: none.
+     */
+    public static final String SUPPRESS = "suppress";
+    /**
+     * File of known race ids ({@code R7e7ce03d}, one per line, {@code #} comments, text after the id
+     * ignored): those races are reported as known and do not count for {@link #EXITCODE} and
+     * {@link #HALT}. {@code java -jar racedet.jar baseline report.json} writes one. Default: none.
+     */
+    public static final String BASELINE = "baseline";
+    /** The status {@link #HALT} stops the JVM with when {@link #EXITCODE} is 0: ThreadSanitizer's. */
+    public static final int DEFAULT_HALT_STATUS = 66;
+    /**
      * File holding the HTML report: one self-contained page (nothing loaded from elsewhere, works from
      * {@code file://}) with both stacks of each race side by side and a timeline of the two threads.
      * An empty page from startup on, replaced whole soon after each new race and at exit, like
@@ -62,7 +92,8 @@ public final class AgentOptions {
     public static final String HTML = "html";
 
     /** Every valid key, in the order the README lists them. */
-    public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, STACKS, CACHE, CLOCK_LIMIT, HTML);
+    public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, STACKS, CACHE, CLOCK_LIMIT,
+            EXITCODE, HALT, SUPPRESS, BASELINE, HTML);
 
     /** One line per key for the usage text ({@link #usage()}), in {@link #KEYS} order. */
     private static final List<String> KEY_LINES = List.of(
@@ -76,6 +107,13 @@ public final class AgentOptions {
                     + " (default: ~/.cache/racedet)",
             "clockLimit=N       diagnostic: clock value at which a thread moves to a fresh slot"
                     + " (default: 2^40 - 1)",
+            "exitcode=N         exit status (0-255) when races were reported and the program exited 0,"
+                    + " e.g. 66 (default: 0, status unchanged)",
+            "halt=true|false    stop the JVM after the first reported race, with status exitcode or 66"
+                    + " (default: false)",
+            "suppress=FILE      suppression rules: field:, class:, method:, package:, frame:, race: patterns"
+                    + " (default: none)",
+            "baseline=FILE      ids of known races, not counted for exitcode and halt (default: none)",
             "html=FILE          self-contained HTML page of the races, kept up to date like json (default: none)");
 
     /** Default of {@link #CLOCK_LIMIT}. */
@@ -154,6 +192,17 @@ public final class AgentOptions {
                     throw new InvalidOptionException("option '" + key + "' needs a directory or '" + NO_CACHE + "'");
                 }
             }
+            case EXITCODE -> parseExitCode(value);
+            case HALT -> parseBoolean(key, value);
+            case JSON, OUT, HTML -> {
+                if (value.isEmpty()) {
+                    throw new InvalidOptionException("option '" + key + "' needs a file path");
+                }
+                String problem = FileNames.problem(value);
+                if (problem != null) {
+                    throw new InvalidOptionException("bad file name '" + quoted(value) + "' for '" + key + "': " + problem);
+                }
+            }
             default -> {
                 if (value.isEmpty()) {
                     throw new InvalidOptionException("option '" + key + "' needs a file path");
@@ -176,6 +225,25 @@ public final class AgentOptions {
                     + "': expected a whole number from " + MIN_CLOCK_LIMIT + " to " + Long.MAX_VALUE);
         }
         return limit;
+    }
+
+    private static int parseExitCode(String value) {
+        int status = -1;
+        if (value.length() <= 3 && !value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            status = Integer.parseInt(value);
+        }
+        if (status < 0 || status > 255) {
+            throw new InvalidOptionException("bad value '" + quoted(value) + "' for '" + EXITCODE
+                    + "': expected a whole number from 0 to 255");
+        }
+        return status;
+    }
+
+    private static boolean parseBoolean(String key, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new InvalidOptionException("bad value '" + quoted(value) + "' for '" + key + "': expected true or false");
+        }
+        return value.equals("true");
     }
 
     private static int parseStacks(String value) {
@@ -216,28 +284,33 @@ public final class AgentOptions {
         return set(EXCLUDE, patterns);
     }
 
-    /** {@link #JSON}, or {@code null} for no JSON report. */
+    /** {@link #JSON} with its placeholders expanded ({@link FileNames}), or {@code null} for no JSON report. */
     public String getJson() {
-        return values.get(JSON);
+        return expanded(JSON);
     }
 
     public AgentOptions setJson(String path) {
         return set(JSON, path);
     }
 
-    /** {@link #OUT}, or {@code null} for standard error. */
+    /** {@link #OUT} with its placeholders expanded ({@link FileNames}), or {@code null} for standard error. */
     public String getOut() {
-        return values.get(OUT);
+        return expanded(OUT);
+    }
+
+    /** The file name option {@code key} with {@code %p} and {@code %%} expanded, or {@code null}. */
+    private String expanded(String key) {
+        String value = values.get(key);
+        return value == null ? null : FileNames.expand(value);
     }
 
     public AgentOptions setOut(String path) {
         return set(OUT, path);
     }
 
-    /** {@link #HTML}, or {@code null} for no HTML report. */
+    /** {@link #HTML} with its placeholders expanded ({@link FileNames}), or {@code null} for no HTML report. */
     public String getHtml() {
-        // hook: expand %p here like json/out once the shared file name expansion is on main
-        return values.get(HTML);
+        return expanded(HTML);
     }
 
     public AgentOptions setHtml(String path) {
@@ -277,6 +350,67 @@ public final class AgentOptions {
         return set(CLOCK_LIMIT, Long.toString(limit));
     }
 
+    /** {@link #EXITCODE}, 0 for none. */
+    public int getExitCode() {
+        String value = values.get(EXITCODE);
+        return value == null ? 0 : parseExitCode(value);
+    }
+
+    public AgentOptions setExitCode(int status) {
+        return set(EXITCODE, Integer.toString(status));
+    }
+
+    /** {@link #HALT}. */
+    public boolean isHalt() {
+        String value = values.get(HALT);
+        return value != null && parseBoolean(HALT, value);
+    }
+
+    public AgentOptions setHalt(boolean halt) {
+        return set(HALT, Boolean.toString(halt));
+    }
+
+    /** {@link #SUPPRESS}, or {@code null} for none. */
+    public String getSuppress() {
+        return values.get(SUPPRESS);
+    }
+
+    public AgentOptions setSuppress(String file) {
+        return set(SUPPRESS, file);
+    }
+
+    /** {@link #BASELINE}, or {@code null} for none. */
+    public String getBaseline() {
+        return values.get(BASELINE);
+    }
+
+    public AgentOptions setBaseline(String file) {
+        return set(BASELINE, file);
+    }
+
+    /**
+     * Reads and checks the {@link #SUPPRESS} and {@link #BASELINE} files, so that an unreadable file or a
+     * bad line fails at startup with one line naming the file and the line number.
+     */
+    public void checkInputs() {
+        String suppress = values.get(SUPPRESS);
+        String baseline = values.get(BASELINE);
+        try {
+            if (suppress != null) {
+                SuppressionRules.read(absolute(suppress));
+            }
+        } catch (TriageFileException e) {
+            throw new InvalidOptionException("bad '" + SUPPRESS + "' file " + oneLine(e.getMessage()));
+        }
+        try {
+            if (baseline != null) {
+                Baseline.read(absolute(baseline));
+            }
+        } catch (TriageFileException e) {
+            throw new InvalidOptionException("bad '" + BASELINE + "' file " + oneLine(e.getMessage()));
+        }
+    }
+
     /**
      * Checks the output files, so that a bad path fails at startup rather than at exit: the
      * {@link #OUT} file is created (or emptied); for the {@link #JSON} file a temporary file is created
@@ -284,8 +418,9 @@ public final class AgentOptions {
      * must not be the same file, by path or through a link.
      */
     public void checkOutputs() {
-        String out = values.get(OUT);
-        String json = values.get(JSON);
+        checkInputs();
+        String out = getOut();
+        String json = getJson();
         if (out != null && json != null && absolute(out).equals(absolute(json))) {
             throw sameFile(out);
         }

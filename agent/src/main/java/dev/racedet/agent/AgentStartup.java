@@ -1,8 +1,12 @@
 package dev.racedet.agent;
 
 import dev.racedet.agent.instrument.RacedetTransformer;
+import dev.racedet.runtime.ExitStatus;
 import dev.racedet.runtime.Lifecycle;
 import dev.racedet.runtime.Racedet;
+import dev.racedet.runtime.triage.Baseline;
+import dev.racedet.runtime.triage.SuppressionRules;
+import dev.racedet.runtime.triage.Verdicts;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,6 +32,7 @@ public final class AgentStartup {
         Racedet.setClockLimit(options.getClockLimit());
         Racedet.setStackDepth(options.getStacks());
         Racedet.initialize();
+        startTriage(options, instrumentation);
         if (options.getHtml() != null) {
             Lifecycle.html(path(options.getHtml()));
         }
@@ -49,6 +54,21 @@ public final class AgentStartup {
             instrumentation.redefineModule(javaBase, Set.of(),
                     Map.of("jdk.internal.access", racedet, "jdk.internal.misc", racedet), Map.of(), Set.of(), Map.of());
         }
+    }
+
+    /**
+     * What races do to the run: {@code suppress} and {@code baseline} (read again here: the files were
+     * checked by {@code Premain}), in-code marks, {@code exitcode} and {@code halt}. Runs on the
+     * launcher's main thread (premain), which {@link ExitStatus} needs to know.
+     */
+    private static void startTriage(AgentOptions options, Instrumentation instrumentation) throws Exception {
+        ExitStatus.setMainThread(Thread.currentThread());
+        SuppressionRules rules = options.getSuppress() == null ? SuppressionRules.NONE
+                : SuppressionRules.read(path(options.getSuppress()));
+        Baseline baseline = options.getBaseline() == null ? Baseline.NONE : Baseline.read(path(options.getBaseline()));
+        Verdicts.configure(rules, baseline, options.getExitCode() != 0 || options.isHalt());
+        Lifecycle.configureExit(options.getExitCode(), options.isHalt());
+        BenignRaceScanner.install(instrumentation);
     }
 
     private static Path path(String option) {

@@ -6,6 +6,7 @@ import dev.racedet.runtime.report.HtmlReport;
 import dev.racedet.runtime.report.Race;
 import dev.racedet.runtime.report.TextEscape;
 import dev.racedet.runtime.report.TextReport;
+import dev.racedet.runtime.triage.Verdicts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,11 @@ import java.util.List;
  *     from the same list of races; the page says whether it is final.</li>
  * <li><b>After the application.</b> The finisher writes the final JSON and then the summary line after
  *     the application's own shutdown hooks ({@link ExitHook}); a race found later is still printed.</li>
+ * <li><b>Exit status.</b> With {@code exitcode=N}, a program that would have exited 0 after reported
+ *     races (not suppressed, not in the baseline) exits with N: the finisher, last of the exit work,
+ *     calls {@code Runtime.halt(N)} once the reports are written. With {@code halt=true}, the thread
+ *     that found the first reported race runs the same exit work and halts the JVM right after printing
+ *     it. A program's own non-zero status is kept ({@link ExitStatus}).</li>
  * <li><b>Exit path prepared.</b> Everything the finisher and {@link InternalErrors} use is loaded and
  *     run once at startup, so they work even when the application exhausted its stack or heap.</li>
  * </ul>
@@ -33,6 +39,12 @@ public final class Lifecycle {
     private static boolean jsonFailureReported;
     private static JsonFile html;
     private static boolean htmlFailureReported;
+    /** Held while the exit work runs, by the finisher or by a {@code halt}: it runs once. */
+    private static final Object EXIT_LOCK = new Object();
+    private static boolean exitWorkDone;
+    /** The {@code exitcode} status, 0 for none. */
+    private static volatile int exitCode;
+    private static volatile boolean haltOnRace;
 
     private Lifecycle() {
     }
@@ -108,6 +120,16 @@ public final class Lifecycle {
         }
     }
 
+    /**
+     * Sets what races do to the JVM's exit: {@code exitCode} (1-255, 0 for none) replaces a status of
+     * 0 when reported races were found; {@code halt} stops the JVM after the first one. Called once by
+     * the agent at startup.
+     */
+    public static void configureExit(int exitCode, boolean halt) {
+        Lifecycle.exitCode = exitCode;
+        Lifecycle.haltOnRace = halt;
+    }
+
     /** Registers racedet's own work to run first at exit (one piece; a later call replaces it). */
     public static void atExit(Runnable work) {
         atExit = work;
@@ -119,10 +141,52 @@ public final class Lifecycle {
      * thread. Cheap and allocation-free; never blocks.
      */
     public static void racesChanged() {
+        if (haltOnRace && Verdicts.firstReportedByCurrentThread()) {
+            haltNow();
+        }
         JsonRefresher r = refresher;
         if (r != null) {
             r.request();
         }
+    }
+
+    /**
+     * {@code halt}: runs the exit work (reports, summary) unless it already ran, then stops the JVM.
+     * Called by the thread that found the first reported race, after printing it, holding no lock of
+     * racedet's. If the finisher is running already, this waits for it: it applies the status itself.
+     */
+    private static void haltNow() {
+        int status = ExitStatus.programStatus();
+        synchronized (EXIT_LOCK) {
+            if (exitWorkDone) {
+                return;
+            }
+            exitWorkDone = true;
+            try {
+                if (status == 0) {
+                    status = haltStatus();
+                    Verdicts.exitStatusApplied(status);
+                }
+                finish();
+            } finally {
+                Runtime.getRuntime().halt(status);
+            }
+        }
+    }
+
+    /** The status {@code halt} stops the JVM with: {@code exitcode}, else 66 (ThreadSanitizer's). */
+    private static int haltStatus() {
+        return exitCode != 0 ? exitCode : 66;
+    }
+
+    /**
+     * The status racedet imposes at exit, or {@link Verdicts#NO_EXIT_STATUS}: {@code exitcode} (or the
+     * {@code halt} status) when reported races were found and the program would exit with 0.
+     */
+    private static int imposedStatus() {
+        int wanted = exitCode != 0 ? exitCode : haltOnRace ? haltStatus() : 0;
+        return wanted != 0 && Verdicts.reported() > 0 && ExitStatus.programStatus() == 0
+                ? wanted : Verdicts.NO_EXIT_STATUS;
     }
 
     /** Writes the report of every race so far; a failure is reported once and counted. */
@@ -162,51 +226,82 @@ public final class Lifecycle {
         TextReport.summary(List.of(sample), 1, 1);
         HtmlReport.render(List.of(sample), HtmlReport.About.now(1, 1, true));
         Racedet.reporter().races();
+        Verdicts.isKnown(sample);
+        Verdicts.firstReportedByCurrentThread();
+        ExitStatus.programStatus();
+        imposedStatus();
+        Runtime.getRuntime();
     }
 
-    /** The exit work: final JSON, then the summary line. */
+    /** The exit work: final JSON, then the summary line, then the exit status if racedet imposes one. */
     private static final class Finisher implements Runnable {
         @Override
         public void run() {
             boolean began = Racedet.beginInternal();
             try {
-                finish();
+                synchronized (EXIT_LOCK) {
+                    if (exitWorkDone) {
+                        return; // a halt ran it: the JVM is stopping
+                    }
+                    exitWorkDone = true;
+                    try {
+                        finish();
+                    } finally {
+                        int status = Verdicts.exitStatusApplied();
+                        if (status != Verdicts.NO_EXIT_STATUS) {
+                            // the last of the exit work (racedet has the latest shutdown slot), so
+                            // halting here cuts nothing short
+                            Runtime.getRuntime().halt(status);
+                        }
+                    }
+                }
             } finally {
                 Racedet.endInternal(began);
             }
         }
+    }
 
-        private void finish() {
-            Runnable work = atExit;
-            if (work != null) {
-                try {
-                    work.run();
-                } catch (Throwable e) {
-                    InternalErrors.record("work at exit", e);
-                }
-            }
-            List<Race> races = List.of();
+    /**
+     * Runs racedet's exit work, writes the final JSON and prints the summary; decides the exit status
+     * first (unless a halt did), so both say it. Holding {@link #EXIT_LOCK}.
+     */
+    private static void finish() {
+        Runnable work = atExit;
+        if (work != null) {
             try {
-                races = Racedet.reporter().races();
-                if (json != null) {
-                    writeJson(races);
-                }
+                work.run();
             } catch (Throwable e) {
-                InternalErrors.record("writing the JSON report at exit", e);
+                InternalErrors.record("work at exit", e);
             }
-            try {
-                if (html != null) {
-                    writeHtml(races, true);
-                }
-            } catch (Throwable e) {
-                InternalErrors.record("writing the HTML report at exit", e);
+        }
+        try {
+            if (Verdicts.exitStatusApplied() == Verdicts.NO_EXIT_STATUS) {
+                Verdicts.exitStatusApplied(imposedStatus());
             }
-            try {
-                Racedet.output().print(TextReport.summary(races, InternalErrors.count(),
-                        InternalErrors.skippedEvents()) + "\n");
-            } catch (Throwable e) {
-                InternalErrors.record("printing the summary at exit", e);
+        } catch (Throwable e) {
+            InternalErrors.record("deciding the exit status", e);
+        }
+        List<Race> races = List.of();
+        try {
+            races = Racedet.reporter().races();
+            if (json != null) {
+                writeJson(races);
             }
+        } catch (Throwable e) {
+            InternalErrors.record("writing the JSON report at exit", e);
+        }
+        try {
+            if (html != null) {
+                writeHtml(races, true);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("writing the HTML report at exit", e);
+        }
+        try {
+            Racedet.output().print(TextReport.summary(races, InternalErrors.count(),
+                    InternalErrors.skippedEvents()) + "\n");
+        } catch (Throwable e) {
+            InternalErrors.record("printing the summary at exit", e);
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.racedet.runtime.report.Frame;
 import dev.racedet.runtime.report.Race;
 import dev.racedet.runtime.report.TimelineEvent;
 import dev.racedet.runtime.report.TextReport;
+import dev.racedet.runtime.triage.Verdicts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +67,9 @@ final class RaceReporter implements RaceListener {
         if (existing != null) {
             existing.repeated();
             return existing;
+        }
+        if (Verdicts.of(race) == Verdicts.Verdict.SUPPRESSED) {
+            return race; // counted by Verdicts; never printed or listed (its repeats stay deduplicated)
         }
         synchronized (firstSeenOrder) {
             firstSeenOrder.add(race);

@@ -37,6 +37,11 @@ class OptionsTest {
         "json=./d/../r.txt,out=r.txt | 'json' and 'out' name the same file r.txt",
         "clockLimit=15         | bad value '15' for 'clockLimit'",
         "clockLimit=many       | bad value 'many' for 'clockLimit'",
+        "exitcode=300          | bad value '300' for 'exitcode'",
+        "halt=maybe            | bad value 'maybe' for 'halt'",
+        "json=r-%t.json        | bad file name 'r-%t.json' for 'json'",
+        "suppress=/no/such/rules.txt | bad 'suppress' file /no/such/rules.txt: cannot read it",
+        "baseline=/no/such/b.txt     | bad 'baseline' file /no/such/b.txt: cannot read it",
     })
     void bad_option_fails_fast_with_one_line(String options, String problem) throws Exception {
         AgentRun.Result result = runRaw(options);
@@ -45,7 +50,24 @@ class OptionsTest {
         List<String> lines = result.stderr().lines().toList();
         assertEquals(1, lines.size(), result::toString);
         assertTrue(lines.get(0).startsWith("racedet: " + problem), lines.get(0));
-        assertTrue(lines.get(0).contains("valid options: include, exclude, json, out, cache, clockLimit"), lines.get(0));
+        assertTrue(lines.get(0).contains("valid options: " + String.join(", ", AgentOptions.KEYS)), lines.get(0));
+    }
+
+    @Test
+    void a_malformed_suppress_or_baseline_file_stops_the_jvm_naming_the_line() throws Exception {
+        AgentRun run = AgentRun.onThisJdk();
+        Path rules = Files.writeString(run.directory().resolve("rules.txt"), "# ok\nfield:a.B.c\nfield a.B.d\n");
+        Path baseline = Files.writeString(run.directory().resolve("baseline.txt"), "R7e7ce03d\nR7e7\n");
+        for (String option : List.of("suppress=" + rules + "|bad 'suppress' file " + rules + " line 3: expected kind:pattern",
+                "baseline=" + baseline + "|bad 'baseline' file " + baseline + " line 2: expected a race id")) {
+            String[] parts = option.split("\\|");
+            AgentRun.Result result = runRaw(parts[0]);
+            assertEquals(1, result.exitCode(), result::toString);
+            assertEquals("", result.stdout(), "main must not run");
+            List<String> lines = result.stderr().lines().toList();
+            assertEquals(1, lines.size(), result::toString);
+            assertTrue(lines.get(0).startsWith("racedet: " + parts[1]), lines.get(0));
+        }
     }
 
     @Test

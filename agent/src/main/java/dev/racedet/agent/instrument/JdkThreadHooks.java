@@ -32,6 +32,10 @@ import net.bytebuddy.jar.asm.Opcodes;
  *     {@code shutdownHookAdded(hook)}: the edge "registrar before hook" is recorded even where the
  *     class's monitor, through which registration and the start of the hooks synchronize, is not
  *     seen.</li>
+ * <li>The program's exit status, for the {@code exitcode} option ({@code dev.racedet.runtime.ExitStatus}):
+ *     in {@code java.lang.Shutdown.exit(int)}, before its call of {@code runHooks()} (reached only by
+ *     the thread whose exit wins), {@code exiting(status)}; at the entry of
+ *     {@code Thread.dispatchUncaughtException}, {@code uncaught(this)}.</li>
  * </ul>
  * No member is added or removed (the classes are retransformed after loading); only static calls
  * are inserted. A shape that is missing in some JDK is simply not hooked.
@@ -41,6 +45,9 @@ final class JdkThreadHooks extends ClassVisitor {
     static final String VIRTUAL_THREAD = "java/lang/VirtualThread";
     static final String SHUTDOWN_HOOKS = "java/lang/ApplicationShutdownHooks";
     static final String THREAD_FLOCK = "jdk/internal/misc/ThreadFlock";
+    static final String SHUTDOWN = "java/lang/Shutdown";
+    /** The runtime class of the exit status hooks. */
+    static final String EXIT_STATUS = "dev/racedet/runtime/ExitStatus";
     private static final String STARTING = "(Ljava/lang/Thread;)V";
     private static final String CONTAINER = "(Ljdk/internal/vm/ThreadContainer;)V";
     private static final String TASK = "(Ljava/lang/Runnable;)Ljava/lang/Runnable;";
@@ -56,7 +63,8 @@ final class JdkThreadHooks extends ClassVisitor {
     /** Whether this visitor hooks the class {@code internalName} (loaded by the bootstrap loader). */
     static boolean hooks(String internalName) {
         return THREAD.equals(internalName) || VIRTUAL_THREAD.equals(internalName)
-                || SHUTDOWN_HOOKS.equals(internalName) || THREAD_FLOCK.equals(internalName);
+                || SHUTDOWN_HOOKS.equals(internalName) || THREAD_FLOCK.equals(internalName)
+                || SHUTDOWN.equals(internalName);
     }
 
     /** How many hook calls were inserted (after the class was visited). */
@@ -92,7 +100,14 @@ final class JdkThreadHooks extends ClassVisitor {
             if (instance && name.equals("join")) {
                 return new BeforeReturn(mv, "joinReturned", STARTING, false);
             }
+            if (instance && name.equals("dispatchUncaughtException") && descriptor.equals("(Ljava/lang/Throwable;)V")) {
+                return new UncaughtAtEntry(mv);
+            }
             return new BeforeStart0(mv);
+        }
+        if (SHUTDOWN.equals(className) && name.equals("exit") && descriptor.equals("(I)V")
+                && (access & Opcodes.ACC_STATIC) != 0) {
+            return new BeforeRunHooks(mv);
         }
         if (SHUTDOWN_HOOKS.equals(className) && name.equals("add") && descriptor.equals(STARTING)
                 && (access & Opcodes.ACC_STATIC) != 0) {
@@ -242,6 +257,39 @@ final class JdkThreadHooks extends ClassVisitor {
             } else {
                 Hooks.call(mv, Hooks.THREADS, "threadExit", "()V");            // [] -> []
             }
+            inserted();
+        }
+    }
+
+    /** {@code Shutdown.exit(status)}: {@code ExitStatus.exiting(status)} before the call of {@code runHooks()}. */
+    private final class BeforeRunHooks extends Inserting {
+        BeforeRunHooks(MethodVisitor next) {
+            super(next);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if (opcode == Opcodes.INVOKESTATIC && owner.equals(SHUTDOWN) && name.equals("runHooks")
+                    && descriptor.equals("()V")) {
+                super.visitVarInsn(Opcodes.ILOAD, 0);            // [] -> [status]
+                Hooks.call(mv, EXIT_STATUS, "exiting", "(I)V");  // -> []
+                inserted();
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+    }
+
+    /** {@code Thread.dispatchUncaughtException(e)}: {@code ExitStatus.uncaught(this)} at entry. */
+    private final class UncaughtAtEntry extends Inserting {
+        UncaughtAtEntry(MethodVisitor next) {
+            super(next);
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            super.visitVarInsn(Opcodes.ALOAD, 0);                                    // [] -> [t]
+            Hooks.call(mv, EXIT_STATUS, "uncaught", "(Ljava/lang/Thread;)V");       // -> []
             inserted();
         }
     }

@@ -89,6 +89,7 @@ final class HtmlAssets {
             table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1.5em; }
             th, td { border-bottom: 1px solid var(--line); padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
             section.race { border: 1px solid var(--line); border-radius: 6px; padding: 0.8em 1.2em; margin: 1em 0; }
+            .known { color: #888; font-weight: 600; }
             .facts span { margin-right: 1.5em; } .kind { color: var(--accent); font-weight: 600; }
             .sides, .timeline { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5em; }
             .stack, .events { list-style: none; padding-left: 0; margin: 0.2em 0; }

@@ -1,5 +1,6 @@
 package dev.racedet.runtime.report;
 
+import dev.racedet.runtime.triage.Verdicts;
 import java.util.List;
 
 /**
@@ -26,6 +27,9 @@ final class HtmlRace {
             b.append("<span>index ").append(race.index()).append(" (first detection)</span>");
         }
         b.append("<span>detected ").append(HtmlReport.plural(race.count(), "time")).append("</span>");
+        if (Verdicts.isKnown(race)) {
+            b.append("<span class=\"known\">known: in the baseline</span>");
+        }
         if (!race.test().isEmpty()) {
             b.append("<span>in test <code>");
             HtmlText.text(b, race.test());

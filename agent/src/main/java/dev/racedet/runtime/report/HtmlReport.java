@@ -1,5 +1,6 @@
 package dev.racedet.runtime.report;
 
+import dev.racedet.runtime.triage.Verdicts;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -73,6 +74,10 @@ public final class HtmlReport {
                 .append("<span>").append(plural(detections - races.size(), "repeat")).append("</span>")
                 .append("<span id=\"internal-errors\">").append(plural(about.internalErrors(), "internal error"))
                 .append("</span>");
+        if (Verdicts.active()) {
+            b.append("<span id=\"triage\">").append(Verdicts.suppressed()).append(" suppressed, ")
+                    .append(Verdicts.known()).append(" known from the baseline</span>");
+        }
         if (about.skippedEvents() > 0) {
             b.append("<span>").append(plural(about.skippedEvents(), "event"))
                     .append(" skipped (stack or heap exhausted)</span>");
@@ -105,7 +110,8 @@ public final class HtmlReport {
             if (r.index() >= 0) {
                 b.append(r.object().isEmpty() ? "" : " ").append('[').append(r.index()).append(']');
             }
-            b.append("</td><td>").append(r.kind()).append("</td><td>").append(r.count()).append("</td><td>");
+            b.append("</td><td>").append(r.kind()).append(Verdicts.isKnown(r) ? " <span class=\"known\">(baseline)</span>" : "")
+                    .append("</td><td>").append(r.count()).append("</td><td>");
             HtmlText.text(b, r.test());
             b.append("</td><td>");
             HtmlText.text(b, r.access().thread());

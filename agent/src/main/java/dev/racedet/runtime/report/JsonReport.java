@@ -1,5 +1,6 @@
 package dev.racedet.runtime.report;
 
+import dev.racedet.runtime.triage.Verdicts;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -63,8 +64,25 @@ public final class JsonReport {
                 .append(", \"repeats\": ").append(detections - races.size())
                 .append(", \"internalErrors\": ").append(internalErrors)
                 .append(", \"skippedEvents\": ").append(skippedEvents)
-                .append(", \"clockSlots\": ").append(clockSlots).append("}}\n");
+                .append(", \"clockSlots\": ").append(clockSlots);
+        triage(b);
+        b.append("}}\n");
         return b.toString();
+    }
+
+    /**
+     * The summary's triage keys, when triage is {@linkplain Verdicts#active() active}:
+     * {@code "suppressed"} and {@code "known"} (distinct races), and {@code "exitCode"}: the status
+     * racedet imposed because of races, or {@code null}.
+     */
+    private static void triage(StringBuilder b) {
+        if (!Verdicts.active()) {
+            return;
+        }
+        int status = Verdicts.exitStatusApplied();
+        b.append(", \"suppressed\": ").append(Verdicts.suppressed())
+                .append(", \"known\": ").append(Verdicts.known())
+                .append(", \"exitCode\": ").append(status == Verdicts.NO_EXIT_STATUS ? "null" : Integer.toString(status));
     }
 
     private static void race(StringBuilder b, Race r) {
@@ -75,6 +93,9 @@ public final class JsonReport {
         b.append(", \"kind\": ");
         string(b, r.kind());
         b.append(", \"count\": ").append(r.count());
+        if (Verdicts.isKnown(r)) {
+            b.append(", \"baseline\": true");
+        }
         if (r.index() >= 0) {
             b.append(", \"index\": ").append(r.index());
         }

@@ -1,5 +1,6 @@
 package dev.racedet.runtime.report;
 
+import dev.racedet.runtime.triage.Verdicts;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class TextReport {
     /** The block printed the first time a race is seen. */
     public static String race(Race race) {
         StringBuilder b = new StringBuilder();
-        b.append("WARNING: racedet: data race on field ").append(TextEscape.name(race.field()));
+        b.append(Verdicts.isKnown(race) ? "WARNING: racedet: known data race on field "
+                : "WARNING: racedet: data race on field ").append(TextEscape.name(race.field()));
         if (race.index() >= 0) {
             b.append(" at index ").append(race.index());
         }
@@ -105,8 +107,21 @@ public final class TextReport {
         String line = "racedet: " + plural(races.size(), "race") + " on " + plural(fields.size(), "field")
                 + " (" + plural(detections - races.size(), "repeat") + "), "
                 + plural(internalErrors, "internal error");
-        return skippedEvents == 0 ? line
-                : line + ", " + plural(skippedEvents, "event") + " skipped (stack or heap exhausted)";
+        return (skippedEvents == 0 ? line
+                : line + ", " + plural(skippedEvents, "event") + " skipped (stack or heap exhausted)") + triage();
+    }
+
+    /**
+     * The end of the summary about triage, each part only when it applies: {@code , 3 suppressed},
+     * {@code , 2 known (in the baseline)}, {@code ; exit status 66 (races found)}.
+     */
+    private static String triage() {
+        long suppressed = Verdicts.suppressed();
+        long known = Verdicts.known();
+        int status = Verdicts.exitStatusApplied();
+        return (suppressed == 0 ? "" : ", " + suppressed + " suppressed")
+                + (known == 0 ? "" : ", " + known + " known (in the baseline)")
+                + (status == Verdicts.NO_EXIT_STATUS ? "" : "; exit status " + status + " (races found)");
     }
 
     private static String plural(long n, String word) {
