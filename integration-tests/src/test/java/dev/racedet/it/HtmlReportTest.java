@@ -108,6 +108,34 @@ class HtmlReportTest {
         assertFalse(result.stderr().contains("WARNING: racedet: data race"), "main never ran");
     }
 
+    @org.junit.jupiter.api.Test
+    void page_name_takes_the_pid_and_marks_races_known_from_the_baseline() throws Exception {
+        AgentRun first = AgentRun.onThisJdk();
+        List<Map<String, Object>> races = first.agent(new AgentOptions().setInclude("dev.racedet.it.*")
+                        .setJson(first.jsonPath().toString()))
+                .runClass(AgentRun.requiredPath("targets.classes"), "dev.racedet.it.html.HostileNames").races();
+        String known = Json.string(races.get(0).get("id"));
+
+        AgentRun run = AgentRun.onThisJdk();
+        Path baseline = run.directory().resolve("baseline.txt");
+        Files.writeString(baseline, known + "\n");
+        AgentRun.Result result = run.agent(new AgentOptions().setInclude("dev.racedet.it.*")
+                        .setBaseline(baseline.toString()).setHtml(run.directory().resolve("page-%p.html").toString()))
+                .runClass(AgentRun.requiredPath("targets.classes"), "dev.racedet.it.html.HostileNames");
+        assertEquals(0, result.exitCode(), result::toString);
+        List<Path> pages;
+        try (var files = Files.list(run.directory())) {
+            pages = files.filter(f -> f.getFileName().toString().matches("page-[0-9]+\\.html")).toList();
+        }
+        assertEquals(1, pages.size(), "one page, named with the JVM's pid: " + pages);
+        Document page = Jsoup.parse(Files.readString(pages.get(0), StandardCharsets.UTF_8));
+        assertTrue(page.selectFirst(".about").text().contains("pid " + pages.get(0).getFileName().toString()
+                .replaceAll("[^0-9]", "")), page.selectFirst(".about").text());
+        assertEquals("0 suppressed, 1 known from the baseline", page.getElementById("triage").text());
+        assertEquals(List.of(known), page.select("section.race:has(.known)").eachAttr("data-id"));
+        assertEquals(races.size(), page.select("section.race").size());
+    }
+
     /** The side's thread, and its stack's top frame, as the JSON report has them. */
     private static void side(Element side, Map<String, Object> access, Set<String> threadsShown) {
         String thread = Json.string(access.get("thread"));
