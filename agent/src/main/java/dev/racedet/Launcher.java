@@ -29,6 +29,7 @@ public final class Launcher {
 
     static {
         // Sub-commands register here, one line each, e.g. COMMANDS.put("list", ListCommand::run);
+        COMMANDS.put("merge", dev.racedet.merge.MergeCommand::run);
         COMMANDS.put("baseline", dev.racedet.agent.BaselineCommand::run);
     }
 

@@ -37,11 +37,27 @@ public final class Premain {
 
     /**
      * Puts racedet's runtime on the bootstrap class path, so instrumented code in every class loader
-     * (the JDK's too) calls one copy of it.
+     * (the JDK's too) calls one copy of it. The JUnit glue is left out ({@link BootJar} says why).
+     * Public for the glue's self-install ({@code dev.racedet.junit}), which has its own
+     * {@code Instrumentation}; it must run once per JVM.
      */
-    static void appendRuntime(Instrumentation instrumentation) throws Exception {
+    public static void appendRuntime(Instrumentation instrumentation) throws Exception {
+        appendRuntime(instrumentation, BootJar.DEFAULT_DIRECTORY);
+    }
+
+    /**
+     * {@link #appendRuntime(Instrumentation)} with the copy without the glue kept in the {@code cache}
+     * option's directory {@code cacheDirectory}; {@code null} ({@code cache=none}) makes it a private
+     * temporary file of this JVM.
+     */
+    public static void appendRuntime(Instrumentation instrumentation, java.nio.file.Path cacheDirectory)
+            throws Exception {
         File jar = new File(Premain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+        // Closed at once (the JVM keeps only the path): left to the Cleaner, its release would run
+        // racedet's hooks on the Cleaner thread in the middle of startup.
+        try (JarFile boot = new JarFile(BootJar.of(jar, cacheDirectory))) {
+            instrumentation.appendToBootstrapClassLoaderSearch(boot);
+        }
     }
 
     /**

@@ -54,6 +54,17 @@ public final class AgentOptions {
     public static final int DEFAULT_STACKS = 32;
     /** Largest valid {@link #STACKS}. */
     public static final int MAX_STACKS = 1024;
+    /**
+     * File holding the SARIF 2.1.0 log of the races (for code scanning): an empty log from startup on,
+     * replaced whole soon after each new race and at exit, like {@link #JSON}. Must not be the
+     * {@link #OUT} or {@link #JSON} file. Default: none.
+     */
+    public static final String SARIF = "sarif";
+    /**
+     * Directory SARIF file locations are relative to (the repository root). Default: the nearest
+     * directory at or above the working directory holding {@code .git}, else the working directory.
+     */
+    public static final String SOURCE_ROOT = "sourceRoot";
     /** The {@link #CACHE} value that turns the cache off. */
     public static final String NO_CACHE = "none";
     /**
@@ -93,7 +104,7 @@ public final class AgentOptions {
 
     /** Every valid key, in the order the README lists them. */
     public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, STACKS, CACHE, CLOCK_LIMIT,
-            EXITCODE, HALT, SUPPRESS, BASELINE, HTML);
+            EXITCODE, HALT, SUPPRESS, BASELINE, SARIF, SOURCE_ROOT, HTML);
 
     /** One line per key for the usage text ({@link #usage()}), in {@link #KEYS} order. */
     private static final List<String> KEY_LINES = List.of(
@@ -114,6 +125,9 @@ public final class AgentOptions {
             "suppress=FILE      suppression rules: field:, class:, method:, package:, frame:, race: patterns"
                     + " (default: none)",
             "baseline=FILE      ids of known races, not counted for exitcode and halt (default: none)",
+            "sarif=FILE         SARIF 2.1.0 report for code scanning, kept up to date like json (default: none)",
+            "sourceRoot=DIR     what SARIF file paths are relative to (default: the enclosing git"
+                    + " repository, else the working directory)",
             "html=FILE          self-contained HTML page of the races, kept up to date like json (default: none)");
 
     /** Default of {@link #CLOCK_LIMIT}. */
@@ -186,6 +200,12 @@ public final class AgentOptions {
                 }
             }
             case CLOCK_LIMIT -> parseClockLimit(value);
+            case SOURCE_ROOT -> {
+                if (value.isEmpty() || !Files.isDirectory(absolute(value))) {
+                    throw new InvalidOptionException("bad value '" + quoted(value) + "' for '" + key
+                            + "': expected an existing directory");
+                }
+            }
             case STACKS -> parseStacks(value);
             case CACHE -> {
                 if (value.isEmpty()) {
@@ -194,7 +214,7 @@ public final class AgentOptions {
             }
             case EXITCODE -> parseExitCode(value);
             case HALT -> parseBoolean(key, value);
-            case JSON, OUT, HTML -> {
+            case JSON, OUT, SARIF, HTML -> {
                 if (value.isEmpty()) {
                     throw new InvalidOptionException("option '" + key + "' needs a file path");
                 }
@@ -330,7 +350,25 @@ public final class AgentOptions {
         return set(CACHE, directory);
     }
 
-    /** {@link #CLOCK_LIMIT}, or {@link #DEFAULT_CLOCK_LIMIT}. */
+    /** {@link #SARIF} with its placeholders expanded ({@link FileNames}), or {@code null} for no SARIF report. */
+    public String getSarif() {
+        String value = values.get(SARIF);
+        return value == null ? null : FileNames.expand(value);
+    }
+
+    public AgentOptions setSarif(String path) {
+        return set(SARIF, path);
+    }
+
+    /** {@link #SOURCE_ROOT}, or {@code null} to find the repository root from the working directory. */
+    public String getSourceRoot() {
+        return values.get(SOURCE_ROOT);
+    }
+
+    public AgentOptions setSourceRoot(String directory) {
+        return set(SOURCE_ROOT, directory);
+    }
+
     /** {@link #STACKS}: most frames shown of each stack. */
     public int getStacks() {
         String value = values.get(STACKS);
@@ -341,6 +379,7 @@ public final class AgentOptions {
         return set(STACKS, Integer.toString(depth));
     }
 
+    /** {@link #CLOCK_LIMIT}, or {@link #DEFAULT_CLOCK_LIMIT}. */
     public long getClockLimit() {
         String value = values.get(CLOCK_LIMIT);
         return value == null ? DEFAULT_CLOCK_LIMIT : parseClockLimit(value);
@@ -434,21 +473,23 @@ public final class AgentOptions {
         if (json != null) {
             checkJson(json, out);
         }
-        checkHtml(getHtml(), json, out);
+        checkSarif(values.get(SARIF), json, out);
+        checkHtml(getHtml(), json, out, values.get(SARIF));
     }
 
     /**
      * The {@link #HTML} file is checked like the {@link #JSON} file (it is replaced the same way), and
-     * must differ from both other outputs.
+     * must differ from the other outputs.
      */
-    private static void checkHtml(String html, String json, String out) {
+    private static void checkHtml(String html, String json, String out, String sarif) {
         if (html == null) {
             return;
         }
-        for (String other : new String[] {json, out}) {
-            if (other != null && (absolute(html).equals(absolute(other)) || sameExisting(html, other))) {
-                throw new InvalidOptionException("'" + HTML + "' names the same file as '"
-                        + (other.equals(json) ? JSON : OUT) + "': " + quoted(html));
+        String[][] others = {{JSON, json}, {OUT, out}, {SARIF, sarif}};
+        for (String[] other : others) {
+            if (other[1] != null && (absolute(html).equals(absolute(other[1])) || sameExistingFile(html, other[1]))) {
+                throw new InvalidOptionException("'" + HTML + "' names the same file as '" + other[0] + "': "
+                        + quoted(html));
             }
         }
         Path path = absolute(html);
@@ -466,7 +507,33 @@ public final class AgentOptions {
         }
     }
 
-    private static boolean sameExisting(String a, String b) {
+    /** The {@link #SARIF} file is checked like the {@link #JSON} file, and must differ from both outputs. */
+    private static void checkSarif(String sarif, String json, String out) {
+        if (sarif == null) {
+            return;
+        }
+        for (String other : new String[] {json, out}) {
+            if (other != null && (absolute(sarif).equals(absolute(other)) || sameExistingFile(sarif, other))) {
+                throw new InvalidOptionException("'" + SARIF + "' names the same file as '"
+                        + (other.equals(json) ? JSON : OUT) + "': " + quoted(sarif));
+            }
+        }
+        Path path = absolute(sarif);
+        try {
+            if (Files.isDirectory(path)) {
+                throw new IOException("a directory");
+            }
+            if (!Files.exists(path) || Files.isRegularFile(path)) {
+                Files.delete(Files.createTempFile(path.getParent(), ".racedet", ".probe"));
+            } else if (!Files.isWritable(path)) {
+                throw new IOException("not writable");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw cannotWrite(SARIF, sarif, e);
+        }
+    }
+
+    private static boolean sameExistingFile(String a, String b) {
         try {
             return Files.exists(absolute(a)) && Files.exists(absolute(b)) && Files.isSameFile(absolute(a), absolute(b));
         } catch (IOException | RuntimeException e) {

@@ -36,6 +36,9 @@ public final class AgentStartup {
         if (options.getHtml() != null) {
             Lifecycle.html(path(options.getHtml()));
         }
+        if (options.getSarif() != null) {
+            Lifecycle.sarif(path(options.getSarif()), path(options.getSourceRoot()));
+        }
         Lifecycle.start(path(options.getOut()), path(options.getJson()));
         RacedetTransformer.install(instrumentation, new ClassFilter(options.getInclude(), options.getExclude()),
                 options.getCacheDirectory());

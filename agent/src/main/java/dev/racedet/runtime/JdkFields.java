@@ -66,9 +66,23 @@ public final class JdkFields {
         return map(jdkId);
     }
 
-    private static synchronized int map(int jdkId) {
-        String[] parts = KEYS.get(jdkId).split(" ");
+    /**
+     * Maps a JDK id to a runtime id. {@link Registry}'s lock is taken without this class's: a thread
+     * that holds Registry's lock may come here (a hook in JDK code it runs), and holding both in the
+     * other order would deadlock with it. {@link Registry#fieldId} returns the same id for the same
+     * key, so two threads mapping one id at once agree.
+     */
+    private static int map(int jdkId) {
+        String key;
+        synchronized (JdkFields.class) {
+            key = KEYS.get(jdkId);
+        }
+        String[] parts = key.split(" ");
         int id = Registry.fieldId(parts[0], parts[1], parts[2]);
+        return publish(jdkId, id);
+    }
+
+    private static synchronized int publish(int jdkId, int id) {
         int[] g = global;
         if (jdkId >= g.length) {
             g = Arrays.copyOf(g, Math.max(jdkId + 1, g.length * 2));

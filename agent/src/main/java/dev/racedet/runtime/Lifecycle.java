@@ -4,6 +4,8 @@ import dev.racedet.runtime.report.JsonReport;
 import dev.racedet.runtime.report.Frame;
 import dev.racedet.runtime.report.HtmlReport;
 import dev.racedet.runtime.report.Race;
+import dev.racedet.runtime.report.SarifReport;
+import dev.racedet.runtime.report.SourceLocator;
 import dev.racedet.runtime.report.TextEscape;
 import dev.racedet.runtime.report.TextReport;
 import dev.racedet.runtime.triage.Verdicts;
@@ -20,6 +22,8 @@ import java.util.List;
  *     {@code kill -9}, {@code Runtime.halt} or a crash leave every race seen so far in valid JSON.</li>
  * <li><b>HTML too.</b> The {@code html} page ({@link #html}) is kept the same way, by the same thread,
  *     from the same list of races; the page says whether it is final.</li>
+ * <li><b>SARIF too.</b> The {@code sarif} file ({@link #sarif}) is kept the same way, by the same
+ *     thread, from the same list of races.</li>
  * <li><b>After the application.</b> The finisher writes the final JSON and then the summary line after
  *     the application's own shutdown hooks ({@link ExitHook}); a race found later is still printed.</li>
  * <li><b>Exit status.</b> With {@code exitcode=N}, a program that would have exited 0 after reported
@@ -45,6 +49,9 @@ public final class Lifecycle {
     /** The {@code exitcode} status, 0 for none. */
     private static volatile int exitCode;
     private static volatile boolean haltOnRace;
+    private static JsonFile sarif;
+    private static SourceLocator sources = SourceLocator.none();
+    private static boolean sarifFailureReported;
 
     private Lifecycle() {
     }
@@ -70,12 +77,16 @@ public final class Lifecycle {
         if (html != null && html.replaceable()) {
             html.write(HtmlReport.render(List.of(), HtmlReport.About.now(0, 0, false)));
         }
+        if (sarif != null && sarif.replaceable()) {
+            sarif.write(SarifReport.render(List.of(), SourceLocator.none(), version()));
+        }
         String problem = ExitHook.register(new Finisher());
         if (problem != null) {
             Racedet.output().print("racedet: cannot run after the application's shutdown hooks ("
                     + TextEscape.name(problem) + "): races found in them may be missing from the summary\n");
         }
-        if (json != null && json.replaceable() || html != null && html.replaceable()) {
+        if (json != null && json.replaceable() || sarif != null && sarif.replaceable()
+                || html != null && html.replaceable()) {
             refresher = JsonRefresher.start(Lifecycle::writeReports);
         }
     }
@@ -91,11 +102,35 @@ public final class Lifecycle {
         html = new JsonFile(htmlPath);
     }
 
-    /** The refresher's work: every report file that is kept up to date while the program runs. */
+    /**
+     * Called by the agent before {@link #start}, when the {@code sarif} option is given: {@code start}
+     * then writes an empty SARIF log there, and the JSON refresher and the exit work keep it up to
+     * date like the {@code json} file.
+     *
+     * @param sarifPath the absolute {@code sarif} path
+     * @param sourceRoot the absolute {@code sourceRoot} directory, or {@code null} to find the
+     *     repository root from the working directory ({@link SourceLocator})
+     */
+    public static void sarif(Path sarifPath, Path sourceRoot) {
+        sarif = new JsonFile(sarifPath);
+        sources = SourceLocator.of(Path.of("").toAbsolutePath(), sourceRoot);
+    }
+
+    /** racedet's version as the jar's manifest gives it, for reports that name the tool. */
+    private static String version() {
+        Package p = Lifecycle.class.getPackage();
+        String v = p == null ? null : p.getImplementationVersion();
+        return v == null ? "unknown" : v;
+    }
+
+    /** The refresher's work: every report file that is kept up to date. */
     private static void writeReports() {
         List<Race> races = Racedet.reporter().races();
         if (json != null && json.replaceable()) {
             writeJson(races);
+        }
+        if (sarif != null && sarif.replaceable()) {
+            writeSarif(races);
         }
         if (html != null && html.replaceable()) {
             writeHtml(races, false);
@@ -114,6 +149,23 @@ public final class Lifecycle {
                     InternalErrors.recordReported();
                     Racedet.output().print("racedet: cannot write the 'html' file "
                             + TextEscape.name(html.path().toString()) + " (" + TextEscape.name(String.valueOf(e))
+                            + ")\n");
+                }
+            }
+        }
+    }
+
+    /** Writes the SARIF log of {@code races}; a failure is reported once and counted. */
+    private static void writeSarif(List<Race> races) {
+        synchronized (WRITE_LOCK) {
+            try {
+                sarif.write(SarifReport.render(races, sources, version()));
+            } catch (IOException | RuntimeException e) {
+                if (!sarifFailureReported) {
+                    sarifFailureReported = true;
+                    InternalErrors.recordReported();
+                    Racedet.output().print("racedet: cannot write the 'sarif' file "
+                            + TextEscape.name(sarif.path().toString()) + " (" + TextEscape.name(String.valueOf(e))
                             + ")\n");
                 }
             }
@@ -223,6 +275,7 @@ public final class Lifecycle {
         sample.repeated();
         TextReport.race(sample);
         JsonReport.render(List.of(sample), 1, 1, 1);
+        SarifReport.render(List.of(sample), SourceLocator.none(), version());
         TextReport.summary(List.of(sample), 1, 1);
         HtmlReport.render(List.of(sample), HtmlReport.About.now(1, 1, true));
         Racedet.reporter().races();
@@ -296,6 +349,13 @@ public final class Lifecycle {
             }
         } catch (Throwable e) {
             InternalErrors.record("writing the HTML report at exit", e);
+        }
+        try {
+            if (sarif != null) {
+                writeSarif(races);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("writing the SARIF report at exit", e);
         }
         try {
             Racedet.output().print(TextReport.summary(races, InternalErrors.count(),

@@ -74,6 +74,7 @@ final class RaceReporter implements RaceListener {
         synchronized (firstSeenOrder) {
             firstSeenOrder.add(race);
         }
+        Tests.attribute(race, current); // the test it happened in (dev.racedet.junit)
         // Printed by the hook once the field's lock is released (see Racedet.printPending).
         String text = TextReport.race(race);
         current.pendingOutput = current.pendingOutput == null ? text : current.pendingOutput + text;

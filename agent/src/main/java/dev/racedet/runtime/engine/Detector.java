@@ -244,6 +244,16 @@ public final class Detector {
         }
     }
 
+    /**
+     * {@code t}'s current epoch, giving it a slot first if it has none, or {@link Epoch#NONE} if it
+     * terminated. Nothing another thread has learned of {@code t} reaches this epoch's clock value
+     * (every release and start ticks after publishing), so a thread whose clock covers it is ordered
+     * after this moment of {@code t} (test attribution marks the start and end of tests with it).
+     */
+    public long now(ThreadState t) {
+        return hasSlot(t) ? t.epoch : Epoch.NONE;
+    }
+
     /** Gives {@code t} a slot if it has none; false if it terminated (its events are ignored). */
     private boolean hasSlot(ThreadState t) {
         if (t.slot >= 0) {

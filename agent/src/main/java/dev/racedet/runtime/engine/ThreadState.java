@@ -117,6 +117,11 @@ public final class ThreadState {
         return slot;
     }
 
+    /** True when {@code epoch} (another thread's, or this one's) happens-before this thread's present. */
+    public boolean knows(long epoch) {
+        return clock.covers(epoch);
+    }
+
     public boolean hasSeenClass(int classId) {
         int word = classId >>> 6;
         return word < classesSeen.length && (classesSeen[word] & (1L << classId)) != 0;

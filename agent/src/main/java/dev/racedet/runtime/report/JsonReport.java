@@ -28,8 +28,6 @@ import java.util.Set;
  * current one's: {@code write-write}, {@code write-read} or {@code read-write}.
  */
 public final class JsonReport {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private JsonReport() {
     }
 
@@ -152,40 +150,8 @@ public final class JsonReport {
         b.append(']');
     }
 
-    /** Appends {@code s} as a JSON string literal (RFC 8259 escaping; all other chars as-is). */
+    /** Appends {@code s} as a JSON string literal ({@link JsonText}). */
     static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                default -> {
-                    // U+2028/U+2029 are valid JSON but end a line in JavaScript: escaped too
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029'
-                            || Character.isSurrogate(c) && !validSurrogateAt(s, i)) {
-                        b.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
-                                .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
-    }
-
-    /** A lone surrogate is not valid UTF-8 when the file is written, so it is escaped instead. */
-    private static boolean validSurrogateAt(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+        JsonText.string(b, s);
     }
 }
