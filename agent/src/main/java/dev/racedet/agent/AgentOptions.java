@@ -102,10 +102,17 @@ public final class AgentOptions {
     public static final String BASELINE = "baseline";
     /** The status {@link #HALT} stops the JVM with when {@link #EXITCODE} is 0: ThreadSanitizer's. */
     public static final int DEFAULT_HALT_STATUS = 66;
+    /**
+     * File holding the HTML report: one self-contained page (nothing loaded from elsewhere, works from
+     * {@code file://}) with both stacks of each race side by side and a timeline of the two threads.
+     * An empty page from startup on, replaced whole soon after each new race and at exit, like
+     * {@link #JSON}. Must not be the {@link #OUT} or {@link #JSON} file. Default: none.
+     */
+    public static final String HTML = "html";
 
     /** Every valid key, in the order the README lists them. */
     public static final List<String> KEYS = List.of(INCLUDE, EXCLUDE, JSON, OUT, STACKS, CACHE, CLOCK_LIMIT,
-            EXITCODE, HALT, SUPPRESS, BASELINE, SARIF, SOURCE_ROOT, DURATION);
+            EXITCODE, HALT, SUPPRESS, BASELINE, SARIF, SOURCE_ROOT, HTML, DURATION);
 
     /** One line per key for the usage text ({@link #usage()}), in {@link #KEYS} order. */
     private static final List<String> KEY_LINES = List.of(
@@ -129,6 +136,7 @@ public final class AgentOptions {
             "sarif=FILE         SARIF 2.1.0 report for code scanning, kept up to date like json (default: none)",
             "sourceRoot=DIR     what SARIF file paths are relative to (default: the enclosing git"
                     + " repository, else the working directory)",
+            "html=FILE          self-contained HTML page of the races, kept up to date like json (default: none)",
             "duration=TIME      attach only: detach by itself after TIME, e.g. 500ms, 30s, 5m, 2h"
                     + " (default: until detach)");
 
@@ -232,7 +240,7 @@ public final class AgentOptions {
             }
             case EXITCODE -> parseExitCode(value);
             case HALT -> parseBoolean(key, value);
-            case JSON, OUT, SARIF -> {
+            case JSON, OUT, SARIF, HTML -> {
                 if (value.isEmpty()) {
                     throw new InvalidOptionException("option '" + key + "' needs a file path");
                 }
@@ -365,6 +373,15 @@ public final class AgentOptions {
 
     public AgentOptions setOut(String path) {
         return set(OUT, path);
+    }
+
+    /** {@link #HTML} with its placeholders expanded ({@link FileNames}), or {@code null} for no HTML report. */
+    public String getHtml() {
+        return expanded(HTML);
+    }
+
+    public AgentOptions setHtml(String path) {
+        return set(HTML, path);
     }
 
     /** The {@link #CACHE} directory, or {@code null} for no cache. */
@@ -514,6 +531,37 @@ public final class AgentOptions {
             checkJson(json, out);
         }
         checkSarif(values.get(SARIF), json, out);
+        checkHtml(getHtml(), json, out, values.get(SARIF));
+    }
+
+    /**
+     * The {@link #HTML} file is checked like the {@link #JSON} file (it is replaced the same way), and
+     * must differ from the other outputs.
+     */
+    private static void checkHtml(String html, String json, String out, String sarif) {
+        if (html == null) {
+            return;
+        }
+        String[][] others = {{JSON, json}, {OUT, out}, {SARIF, sarif}};
+        for (String[] other : others) {
+            if (other[1] != null && (absolute(html).equals(absolute(other[1])) || sameExistingFile(html, other[1]))) {
+                throw new InvalidOptionException("'" + HTML + "' names the same file as '" + other[0] + "': "
+                        + quoted(html));
+            }
+        }
+        Path path = absolute(html);
+        try {
+            if (Files.isDirectory(path)) {
+                throw new IOException("a directory");
+            }
+            if (!Files.exists(path) || Files.isRegularFile(path)) {
+                Files.delete(Files.createTempFile(path.getParent(), ".racedet", ".probe"));
+            } else if (!Files.isWritable(path)) {
+                throw new IOException("not writable");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw cannotWrite(HTML, html, e);
+        }
     }
 
     /** The {@link #SARIF} file is checked like the {@link #JSON} file, and must differ from both outputs. */

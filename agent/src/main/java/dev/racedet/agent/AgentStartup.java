@@ -34,6 +34,9 @@ public final class AgentStartup {
         Racedet.setStackDepth(options.getStacks());
         Racedet.initialize();
         startTriage(options, instrumentation);
+        if (options.getHtml() != null) {
+            Lifecycle.html(path(options.getHtml()));
+        }
         if (options.getSarif() != null) {
             Lifecycle.sarif(path(options.getSarif()), path(options.getSourceRoot()));
         }

@@ -2,6 +2,7 @@ package dev.racedet.runtime;
 
 import dev.racedet.runtime.report.JsonReport;
 import dev.racedet.runtime.report.Frame;
+import dev.racedet.runtime.report.HtmlReport;
 import dev.racedet.runtime.report.Race;
 import dev.racedet.runtime.report.SarifReport;
 import dev.racedet.runtime.report.SourceLocator;
@@ -19,6 +20,8 @@ import java.util.List;
  * <li><b>JSON on disk at every moment.</b> The {@code json} file holds an empty report from startup
  *     on and is replaced whole ({@link JsonFile}) soon after each new race ({@link JsonRefresher}), so
  *     {@code kill -9}, {@code Runtime.halt} or a crash leave every race seen so far in valid JSON.</li>
+ * <li><b>HTML too.</b> The {@code html} page ({@link #html}) is kept the same way, by the same thread,
+ *     from the same list of races; the page says whether it is final.</li>
  * <li><b>SARIF too.</b> The {@code sarif} file ({@link #sarif}) is kept the same way, by the same
  *     thread, from the same list of races.</li>
  * <li><b>After the application.</b> The finisher writes the final JSON and then the summary line after
@@ -38,6 +41,8 @@ public final class Lifecycle {
     private static volatile Runnable atExit;
     private static JsonFile json;
     private static boolean jsonFailureReported;
+    private static JsonFile html;
+    private static boolean htmlFailureReported;
     /** Held while the exit work runs, by the finisher or by a {@code halt}: it runs once. */
     private static final Object EXIT_LOCK = new Object();
     private static boolean exitWorkDone;
@@ -69,6 +74,9 @@ public final class Lifecycle {
                 json.write(JsonReport.render(List.of(), 0, 0, 0));
             }
         }
+        if (html != null && html.replaceable()) {
+            html.write(HtmlReport.render(List.of(), HtmlReport.About.now(0, 0, false)));
+        }
         if (sarif != null && sarif.replaceable()) {
             sarif.write(SarifReport.render(List.of(), SourceLocator.none(), version()));
         }
@@ -77,9 +85,21 @@ public final class Lifecycle {
             Racedet.output().print("racedet: cannot run after the application's shutdown hooks ("
                     + TextEscape.name(problem) + "): races found in them may be missing from the summary\n");
         }
-        if (json != null && json.replaceable() || sarif != null && sarif.replaceable()) {
+        if (json != null && json.replaceable() || sarif != null && sarif.replaceable()
+                || html != null && html.replaceable()) {
             refresher = JsonRefresher.start(Lifecycle::writeReports);
         }
+    }
+
+    /**
+     * Called by the agent before {@link #start}, when the {@code html} option is given: {@code start}
+     * then writes an empty page there, and the refresher and the exit work keep it up to date like the
+     * {@code json} file (replaced whole, so a reader or a {@code kill -9} never sees half a page).
+     *
+     * @param htmlPath the absolute {@code html} path
+     */
+    public static void html(Path htmlPath) {
+        html = new JsonFile(htmlPath);
     }
 
     /**
@@ -111,6 +131,27 @@ public final class Lifecycle {
         }
         if (sarif != null && sarif.replaceable()) {
             writeSarif(races);
+        }
+        if (html != null && html.replaceable()) {
+            writeHtml(races, false);
+        }
+    }
+
+    /** Writes the HTML page of {@code races}; a failure is reported once and counted. */
+    private static void writeHtml(List<Race> races, boolean complete) {
+        synchronized (WRITE_LOCK) {
+            try {
+                html.write(HtmlReport.render(races, HtmlReport.About.now(InternalErrors.count(),
+                        InternalErrors.skippedEvents(), complete)));
+            } catch (IOException | RuntimeException e) {
+                if (!htmlFailureReported) {
+                    htmlFailureReported = true;
+                    InternalErrors.recordReported();
+                    Racedet.output().print("racedet: cannot write the 'html' file "
+                            + TextEscape.name(html.path().toString()) + " (" + TextEscape.name(String.valueOf(e))
+                            + ")\n");
+                }
+            }
         }
     }
 
@@ -236,6 +277,7 @@ public final class Lifecycle {
         JsonReport.render(List.of(sample), 1, 1, 1);
         SarifReport.render(List.of(sample), SourceLocator.none(), version());
         TextReport.summary(List.of(sample), 1, 1);
+        HtmlReport.render(List.of(sample), HtmlReport.About.now(1, 1, true));
         Racedet.reporter().races();
         Verdicts.isKnown(sample);
         Verdicts.firstReportedByCurrentThread();
@@ -300,6 +342,13 @@ public final class Lifecycle {
             }
         } catch (Throwable e) {
             InternalErrors.record("writing the JSON report at exit", e);
+        }
+        try {
+            if (html != null) {
+                writeHtml(races, true);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("writing the HTML report at exit", e);
         }
         try {
             if (sarif != null) {
