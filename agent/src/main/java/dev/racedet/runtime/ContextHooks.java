@@ -41,7 +41,15 @@ public final class ContextHooks {
         try {
             int site = t.callSite;
             t.callSite = -1; // a callback into checked code made without a call of this method's is not from that site
-            t.context = CallingContexts.enter(saved, site);
+            if (site == t.lastEnterSite && saved == t.lastEnterParent) {
+                t.context = t.lastEnterNode; // a loop calling the same method from the same place
+            } else {
+                int node = CallingContexts.enter(saved, site);
+                t.lastEnterParent = saved;
+                t.lastEnterSite = site;
+                t.lastEnterNode = node;
+                t.context = node;
+            }
         } catch (Throwable e) {
             InternalErrors.record("context hook", e);
         }

@@ -40,6 +40,10 @@ public final class ThreadState {
      * next checked method entered was made from (when checked code called it directly).
      */
     public int callSite = -1;
+    /** The last context {@code ContextHooks.enter} computed, and from what: a one-entry cache. */
+    public int lastEnterParent = -1;
+    public int lastEnterSite = -1;
+    public int lastEnterNode;
     /** The monitors this thread holds, outermost first ({@link HeldLocks}); owner thread only. */
     Object[] heldMonitors = new Object[4];
     int heldCount;
