@@ -177,6 +177,10 @@ public final class AgentOptions {
     /** The usage of {@code java -jar racedet.jar list|attach|detach} ({@code dev.racedet.attach}). */
     private static final String ATTACH_USAGE = """
 
+            Reports:
+              java -jar racedet.jar merge <out.json> <in.json>...   one report from several (forks): races by id, counts summed
+              java -jar racedet.jar baseline <report.json>...       the ids of their races, for the baseline option
+
             Debugging a running JVM (run with a JDK's java: it needs the jdk.attach module):
               java -jar racedet.jar list                    attachable JVMs: pid and main class
               java -jar racedet.jar attach <pid> [options]  check it from now on, e.g. attach 4242 json=races.json,duration=5m

@@ -34,13 +34,7 @@ public final class AgentStartup {
         Racedet.setStackDepth(options.getStacks());
         Racedet.initialize();
         startTriage(options, instrumentation);
-        if (options.getHtml() != null) {
-            Lifecycle.html(path(options.getHtml()));
-        }
-        if (options.getSarif() != null) {
-            Lifecycle.sarif(path(options.getSarif()), path(options.getSourceRoot()));
-        }
-        Lifecycle.start(path(options.getOut()), path(options.getJson()));
+        startReports(options);
         RacedetTransformer.install(instrumentation, new ClassFilter(options.getInclude(), options.getExclude()),
                 options.getCacheDirectory());
     }
@@ -71,6 +65,17 @@ public final class AgentStartup {
         Racedet.setClockLimit(options.getClockLimit());
         Racedet.setStackDepth(options.getStacks());
         Racedet.initialize();
+        startReports(options);
+    }
+
+    /** The report files and the text output, kept from now on. */
+    private static void startReports(AgentOptions options) throws Exception {
+        if (options.getHtml() != null) {
+            Lifecycle.html(path(options.getHtml()));
+        }
+        if (options.getSarif() != null) {
+            Lifecycle.sarif(path(options.getSarif()), path(options.getSourceRoot()));
+        }
         Lifecycle.start(path(options.getOut()), path(options.getJson()));
     }
 

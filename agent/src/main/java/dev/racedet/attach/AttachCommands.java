@@ -21,7 +21,8 @@ public final class AttachCommands {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
-    private static final List<String> PATH_KEYS = List.of(AgentOptions.JSON, AgentOptions.OUT, AgentOptions.CACHE);
+    private static final List<String> PATH_KEYS = List.of(AgentOptions.JSON, AgentOptions.OUT, AgentOptions.CACHE,
+            AgentOptions.SARIF, AgentOptions.HTML, AgentOptions.SOURCE_ROOT);
 
     private AttachCommands() {
     }
