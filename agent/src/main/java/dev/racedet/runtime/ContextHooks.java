@@ -38,6 +38,7 @@ public final class ContextHooks {
         }
         ThreadState t = (ThreadState) thread;
         int saved = t.context;
+        int flag = t.collectionSite >= 0 ? suspendCollectionCall(t) : 0;
         try {
             int site = t.callSite;
             t.callSite = -1; // a callback into checked code made without a call of this method's is not from that site
@@ -53,7 +54,39 @@ public final class ContextHooks {
         } catch (Throwable e) {
             InternalErrors.record("context hook", e);
         }
-        return saved;
+        return saved | flag;
+    }
+
+    /**
+     * A JDK collection call from checked code ({@code FieldHooks.collectionCall}) has called back into
+     * checked code: a user's {@code Iterator}, {@code Comparator} or mapping function. The callback's
+     * own work is not the collection call's, so the JDK collection fields it touches (through its own
+     * calls, which mark their own sites) are not reported at the outer call's site: the outer site is
+     * kept aside until the callback returns. Returns the flag {@link #exit} sees in the saved
+     * context (context ids never use the sign bit), or 0 if there is no room to keep it (then the
+     * outer call's later accesses go unchecked: fewer checks, never a wrong report).
+     */
+    private static int suspendCollectionCall(ThreadState t) {
+        if (t.suspendedCollectionSites == null) {
+            t.suspendedCollectionSites = new int[8];
+        }
+        int depth = t.suspendedCollectionDepth;
+        int site = t.collectionSite;
+        t.collectionSite = -1;
+        if (depth == t.suspendedCollectionSites.length) {
+            return 0;
+        }
+        t.suspendedCollectionSites[depth] = site;
+        t.suspendedCollectionDepth = depth + 1;
+        return Integer.MIN_VALUE;
+    }
+
+    private static void resumeCollectionCall(ThreadState t) {
+        int depth = t.suspendedCollectionDepth;
+        if (depth > 0) {
+            t.suspendedCollectionDepth = depth - 1;
+            t.collectionSite = t.suspendedCollectionSites[depth - 1];
+        }
     }
 
     /** The thread is about to make the call at {@code site}. */
@@ -67,6 +100,10 @@ public final class ContextHooks {
     public static void exit(Object thread, int saved) {
         if (thread != null) {
             ThreadState t = (ThreadState) thread;
+            if (saved < 0) {
+                resumeCollectionCall(t);
+                saved &= Integer.MAX_VALUE;
+            }
             t.context = saved;
             // The call that entered this method is over: checked code entered next from outside
             // (the JVM calling main after a static initializer) was not called from its site.

@@ -55,6 +55,9 @@ public final class ThreadState {
      * the JDK collection fields it touches meanwhile are checked and reported there.
      */
     public int collectionSite = -1;
+    /** Collection call sites kept aside while a callback into checked code runs ({@code ContextHooks}). */
+    public int[] suspendedCollectionSites;
+    public int suspendedCollectionDepth;
     /**
      * The site of a plain {@code VarHandle.get}/{@code set} call from checked code that this thread
      * is about to make, or -1: the first plain access of a field or array element by the JDK's
