@@ -3,6 +3,7 @@ package dev.racedet.agent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import dev.racedet.merge.JsonReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -53,7 +54,12 @@ public final class BaselineCommand {
     }
 
     private static List<Object> races(Path report) throws IOException {
-        Object doc = MiniJson.parse(Files.readString(report, StandardCharsets.UTF_8));
+        Object doc;
+        try {
+            doc = JsonReader.parse(Files.readString(report, StandardCharsets.UTF_8));
+        } catch (JsonReader.MalformedException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage());
+        }
         if (!(doc instanceof Map<?, ?> map) || !(map.get("races") instanceof List<?> races)) {
             throw new IllegalArgumentException("not a racedet JSON report (no \"races\" array)");
         }

@@ -9,12 +9,13 @@ import java.util.Map;
 /**
  * A strict JSON parser (RFC 8259) into plain values: {@code Map<String, Object>} (keys in file
  * order), {@code List<Object>}, {@code String}, {@code Long} or {@code BigDecimal}, {@code Boolean}
- * and {@code null}. Just enough for reading racedet's own reports back; the agent stays free of
+ * and {@code null}. Just enough for reading racedet's own reports back (the merge and baseline
+ * commands); the agent stays free of
  * dependencies. Duplicate keys, trailing commas, comments and trailing text are errors.
  */
-final class JsonReader {
+public final class JsonReader {
     /** Malformed JSON, with the offset where it was noticed. */
-    static final class MalformedException extends Exception {
+    public static final class MalformedException extends Exception {
         MalformedException(String message, int at) {
             super(message + " at offset " + at);
         }
@@ -29,7 +30,7 @@ final class JsonReader {
         this.text = text;
     }
 
-    static Object parse(String text) throws MalformedException {
+    public static Object parse(String text) throws MalformedException {
         JsonReader reader = new JsonReader(text);
         reader.skipSpace();
         Object value = reader.value();
