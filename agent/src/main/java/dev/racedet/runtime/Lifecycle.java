@@ -241,11 +241,7 @@ public final class Lifecycle {
                 ? wanted : Verdicts.NO_EXIT_STATUS;
     }
 
-    /** Writes the report of every race so far; a failure is reported once and counted. */
-    private static void writeJson() {
-        writeJson(Racedet.reporter().races());
-    }
-
+    /** Writes the JSON report of {@code races}; a failure is reported once and counted. */
     private static void writeJson(List<Race> races) {
         synchronized (WRITE_LOCK) {
             try {

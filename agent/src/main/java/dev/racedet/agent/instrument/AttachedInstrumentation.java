@@ -1,7 +1,6 @@
 package dev.racedet.agent.instrument;
 
 import dev.racedet.agent.ClassFilter;
-import dev.racedet.runtime.InternalErrors;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import java.util.function.Predicate;
  * serializes {@link #install} and {@link #remove}.
  */
 public final class AttachedInstrumentation {
-    private static final int BATCH = 200;
     private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
     private final Instrumentation instrumentation;
@@ -77,24 +75,7 @@ public final class AttachedInstrumentation {
                 classes.add(loaded);
             }
         }
-        for (int from = 0; from < classes.size(); from += BATCH) {
-            retransformBatch(instrumentation, classes.subList(from, Math.min(classes.size(), from + BATCH)));
-        }
+        JdkInstaller.retransformInBatches(instrumentation, classes, "retransforming", "left as it was");
         return classes.size();
-    }
-
-    /** A batch that fails is retried class by class; a class that still fails stays as it is (counted). */
-    private static void retransformBatch(Instrumentation instrumentation, List<Class<?>> batch) {
-        try {
-            instrumentation.retransformClasses(batch.toArray(new Class<?>[0]));
-        } catch (Throwable batchFailed) {
-            for (Class<?> type : batch) {
-                try {
-                    instrumentation.retransformClasses(type);
-                } catch (Throwable e) {
-                    InternalErrors.record("retransforming " + type.getName() + " (left as it was)", e);
-                }
-            }
-        }
     }
 }

@@ -30,9 +30,7 @@ final class JdkInstaller {
                 jdk.add(loaded);
             }
         }
-        for (int from = 0; from < jdk.size(); from += BATCH) {
-            retransform(instrumentation, jdk.subList(from, Math.min(jdk.size(), from + BATCH)));
-        }
+        retransformInBatches(instrumentation, jdk, "instrumenting", "left unmodified");
     }
 
     private static boolean applies(Class<?> type, ClassLoader loader) {
@@ -40,7 +38,19 @@ final class JdkInstaller {
         return JdkClasses.instruments(name) || loader == null && JdkThreadHooks.hooks(name);
     }
 
-    private static void retransform(Instrumentation instrumentation, List<Class<?>> batch) {
+    /**
+     * Retransforms {@code classes} in batches; a batch that fails is retried class by class, and a
+     * class that still fails stays as it is, recorded as "{@code doing} class ({@code outcome})".
+     */
+    static void retransformInBatches(Instrumentation instrumentation, List<Class<?>> classes, String doing,
+                                     String outcome) {
+        for (int from = 0; from < classes.size(); from += BATCH) {
+            retransform(instrumentation, classes.subList(from, Math.min(classes.size(), from + BATCH)), doing, outcome);
+        }
+    }
+
+    private static void retransform(Instrumentation instrumentation, List<Class<?>> batch, String doing,
+                                    String outcome) {
         try {
             instrumentation.retransformClasses(batch.toArray(new Class<?>[0]));
         } catch (Throwable batchFailed) {
@@ -48,7 +58,7 @@ final class JdkInstaller {
                 try {
                     instrumentation.retransformClasses(type);
                 } catch (Throwable e) {
-                    InternalErrors.record("instrumenting " + type.getName() + " (left unmodified)", e);
+                    InternalErrors.record(doing + " " + type.getName() + " (" + outcome + ")", e);
                 }
             }
         }

@@ -18,8 +18,6 @@ package dev.racedet.runtime.report;
  * </ul>
  */
 public final class HtmlText {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private HtmlText() {
     }
 
@@ -36,7 +34,7 @@ public final class HtmlText {
                 default -> {
                     if (hidden(s, i)) {
                         b.append("<span class=\"esc\">");
-                        hex(b, c);
+                        JsonText.hex(b, c);
                         b.append("</span>");
                     } else {
                         b.append(c);
@@ -55,26 +53,7 @@ public final class HtmlText {
 
     /** Appends {@code s} as a JSON string literal that is safe inside a {@code <script>} element. */
     public static void scriptJson(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029'
-                            || Character.isSurrogate(c) && !pairedSurrogate(s, i)) {
-                        hex(b, c);
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
+        JsonText.scriptString(b, s);
     }
 
     /** Whether the char at {@code i} would not print as itself, or would reorder the text around it. */
@@ -84,25 +63,12 @@ public final class HtmlText {
             return false;
         }
         if (Character.isSurrogate(c)) {
-            return !pairedSurrogate(s, i);
+            return !JsonText.validSurrogateAt(s, i);
         }
         return switch (Character.getType(c)) {
             case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
                  Character.UNASSIGNED -> true;
             default -> false;
         };
-    }
-
-    private static boolean pairedSurrogate(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-    }
-
-    private static void hex(StringBuilder b, char c) {
-        b.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
-                .append(HEX[c & 0xf]);
     }
 }

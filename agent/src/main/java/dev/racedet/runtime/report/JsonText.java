@@ -14,6 +14,19 @@ public final class JsonText {
 
     /** Appends {@code s} as a JSON string literal, quotes included; {@code s} must not be null. */
     public static StringBuilder string(StringBuilder b, String s) {
+        return string(b, s, false);
+    }
+
+    /**
+     * The same literal, safe inside an HTML {@code <script>} element: {@code < > &} are written as
+     * a six-character escape (backslash, u, four hex digits) too, so no {@code </script>} or
+     * {@code <!--} can appear in it.
+     */
+    public static StringBuilder scriptString(StringBuilder b, String s) {
+        return string(b, s, true);
+    }
+
+    private static StringBuilder string(StringBuilder b, String s, boolean script) {
         b.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -27,9 +40,9 @@ public final class JsonText {
                 case '\f' -> b.append("\\f");
                 default -> {
                     if (c < 0x20 || c == '\u2028' || c == '\u2029'
+                            || script && (c == '<' || c == '>' || c == '&')
                             || Character.isSurrogate(c) && !validSurrogateAt(s, i)) {
-                        b.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
-                                .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+                        hex(b, c);
                     } else {
                         b.append(c);
                     }
@@ -39,8 +52,14 @@ public final class JsonText {
         return b.append('"');
     }
 
+    /** Appends {@code c} as a six-character escape (backslash, u, four hex digits). */
+    static void hex(StringBuilder b, char c) {
+        b.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
+                .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+    }
+
     /** A lone surrogate is not valid UTF-8 when the file is written, so it is escaped instead. */
-    private static boolean validSurrogateAt(String s, int i) {
+    static boolean validSurrogateAt(String s, int i) {
         char c = s.charAt(i);
         if (Character.isHighSurrogate(c)) {
             return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));

@@ -1,8 +1,5 @@
 package dev.racedet.runtime.triage;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -31,13 +28,7 @@ public final class Baseline {
 
     /** Reads and checks {@code file}; an unreadable file or a line without an id is an exception. */
     public static Baseline read(Path file) throws TriageFileException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new TriageFileException(file, 0, "cannot read it (" + e.getClass().getSimpleName() + ")");
-        }
-        return parse(file, lines);
+        return parse(file, TriageFileException.readLines(file));
     }
 
     static Baseline parse(Path file, List<String> lines) throws TriageFileException {

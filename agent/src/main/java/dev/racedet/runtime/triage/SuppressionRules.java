@@ -1,8 +1,5 @@
 package dev.racedet.runtime.triage;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,13 +38,7 @@ public final class SuppressionRules {
 
     /** Reads and checks {@code file}; any unreadable file or bad line is an exception naming it. */
     public static SuppressionRules read(Path file) throws TriageFileException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new TriageFileException(file, 0, "cannot read it (" + e.getClass().getSimpleName() + ")");
-        }
-        return parse(file, lines);
+        return parse(file, TriageFileException.readLines(file));
     }
 
     static SuppressionRules parse(Path file, List<String> lines) throws TriageFileException {

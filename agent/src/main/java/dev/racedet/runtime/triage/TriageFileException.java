@@ -1,6 +1,10 @@
 package dev.racedet.runtime.triage;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A {@code suppress} or {@code baseline} file that cannot be used: unreadable, or a line that is not
@@ -12,6 +16,15 @@ public final class TriageFileException extends Exception {
 
     TriageFileException(Path file, int line, String problem) {
         super(file + (line > 0 ? " line " + line : "") + ": " + problem);
+    }
+
+    /** The lines of a triage file, in UTF-8; an unreadable file is this exception. */
+    static List<String> readLines(Path file) throws TriageFileException {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new TriageFileException(file, 0, "cannot read it (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** {@code text} quoted for a message: control characters shown as '?', long text cut. */
