@@ -54,11 +54,22 @@ final class ElementChunk {
     }
 
     /**
+     * Whether this chunk, read without a lock, is seen as constructed: its volatile table is written
+     * last by the constructor, so seeing it shows everything before it.
+     */
+    boolean isPublished() {
+        return table != null;
+    }
+
+    /**
      * Whether the access of element {@code i} (chunk-relative) by {@code t} would change nothing:
      * no lock, no allocation.
      */
     boolean isCurrent(ThreadState t, int i, boolean write) {
         Table tb = table;
+        if (tb == null) {
+            return false; // a chunk read by a data race before its table is seen
+        }
         int p = tb.index[i];
         VarState[] palette = tb.palette;
         if (p == 0 || p >= palette.length) {
@@ -99,7 +110,7 @@ final class ElementChunk {
             q = memoTo;
         } else {
             VarState fresh = old == null ? new VarState(-1, arrayClass) : old.copy();
-            fresh.index = base + i;
+            fresh.setIndex(base + i);
             if (write) {
                 detector.write(t, fresh, site);
             } else {

@@ -40,10 +40,22 @@ public final class VarState {
     /** Free for the {@link RaceListener}: the last race it recorded here, to count repeats cheaply. */
     public Object raceHint;
     /**
-     * For an array element's state, the index of the element the detector is looking at (set by the
-     * array shadow before each detector call, read by the {@link RaceListener}); -1 for a field.
+     * For an array element's state, the index of the element the detector is looking at plus one
+     * (set by the array shadow before each detector call, read by the {@link RaceListener}); 0 for a
+     * field. Starts at its default value, so that states published by a data race (static fields'
+     * states, see {@code HookStateArray}) are seen as constructed.
      */
-    public int index = -1;
+    private int indexPlusOne;
+
+    /** The array element index the detector is looking at, or -1 for a field. */
+    public int index() {
+        return indexPlusOne - 1;
+    }
+
+    /** Sets {@link #index()} (array shadows, under the lock that guards this state). */
+    public void setIndex(int index) {
+        indexPlusOne = index + 1;
+    }
 
     public VarState(int fieldId) {
         this(fieldId, null);
