@@ -94,7 +94,23 @@ public final class VarState {
                 && read == other.read && readSite == other.readSite && readBy == other.readBy
                 && java.util.Arrays.equals(readClocks, other.readClocks)
                 && java.util.Arrays.equals(readSites, other.readSites)
-                && java.util.Arrays.equals(readers, other.readers);
+                && sameReaders(readers, other.readers);
+    }
+
+    /** Element by element, by identity ({@code Arrays.equals} would call {@code equals}). */
+    private static boolean sameReaders(ThreadIdentity[] a, ThreadIdentity[] b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null || a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
