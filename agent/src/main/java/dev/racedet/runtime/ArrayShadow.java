@@ -10,7 +10,7 @@ import dev.racedet.runtime.engine.ThreadState;
  */
 final class ArrayShadow {
     static final int CHUNK_BITS = 12;
-    /** Elements per chunk: small enough that a chunk's 16-bit palette indexes never run out. */
+    /** Elements per chunk: the unit in which an array's shadow is made, at its first access. */
     static final int CHUNK = 1 << CHUNK_BITS;
 
     private final Class<?> arrayClass;
@@ -18,7 +18,7 @@ final class ArrayShadow {
     /**
      * The chunks, made on first use under this shadow's lock and read without it, also by the hooks'
      * fast paths (a plain array: no JDK code there, see {@code HookStateArray}). A chunk read
-     * without the lock is used only once its volatile table is seen.
+     * without the lock is seen as constructed: its fields are final.
      */
     private final ElementChunk[] chunks;
 
@@ -72,7 +72,7 @@ final class ArrayShadow {
 
     private ElementChunk chunk(int c) {
         ElementChunk chunk = chunks[c];
-        return chunk != null && chunk.isPublished() ? chunk : makeChunk(c);
+        return chunk != null ? chunk : makeChunk(c);
     }
 
     private synchronized ElementChunk makeChunk(int c) {
