@@ -62,17 +62,29 @@ public final class WeakIdentityTable<V> {
      */
     public V computeIfAbsent(Object key, Factory<V> factory) {
         V value = get(key);
-        return value != null ? value : insert(key, factory.create(key));
+        return value != null ? value : insert(key, factory.create(key), drainCollected());
     }
 
-    private synchronized V insert(Object key, V created) {
+    /**
+     * Counts the keys collected since the last call, outside this table's lock: polling takes the
+     * queue's own lock, and a virtual thread that blocked on it while holding this table's lock would
+     * be unmounted holding it (JDK 24 and later), with every carrier thread perhaps waiting for this
+     * table in a hook of the scheduler's own code, and none left to run it.
+     */
+    private int drainCollected() {
+        int n = 0;
+        while (collected.poll() != null) {
+            n++;
+        }
+        return n;
+    }
+
+    private synchronized V insert(Object key, V created, int newlyCollected) {
         V value = get(key);
         if (value != null) {
             return value;
         }
-        while (collected.poll() != null) {
-            collectedEntries++;
-        }
+        collectedEntries += newlyCollected;
         // Rebuild (a full copy) only once a good share of the entries is dead, or the table is full:
         // rebuilding at every collected key made short-lived keys (queue nodes) cost a copy each.
         if (collectedEntries > entries / 4 + 64 || entries >= buckets.length * 3 / 4) {
@@ -89,9 +101,7 @@ public final class WeakIdentityTable<V> {
 
     /** Copies the live entries into a fresh array, doubled when more than half of it is live. */
     private void rebuild() {
-        while (collected.poll() != null) {
-            // drained: the rebuild below drops every collected entry, queued or not
-        }
+        // Keys still queued are counted again later: that only brings the next rebuild forward.
         Entry<?>[] old = buckets;
         int live = 0;
         for (int i = 0; i < old.length; i++) {

@@ -13,8 +13,9 @@ import java.util.Arrays;
  * ids start at 2, so the result is never -1, the "no site" value): a non-negative value is a bare
  * site recorded outside any checked call. The tree holds one node per distinct context reached, at
  * most {@link #MAX_DEPTH} deep and {@link #MAX_NODES} in all; past either limit the context stops
- * growing (reports then show the outermost frames as elided). It grows with the program's code
- * paths, never with how long it runs.
+ * growing (reports then show the outermost frames as elided). A call from a site already on the
+ * path (recursion) goes back to that site's node instead of growing the path. It grows with the
+ * program's code paths, never with how long it runs.
  *
  * <p>Lookups take no lock (an open-addressing table, replaced through a volatile field when it
  * grows); new nodes are added, and nodes are read for reports, under this class's lock.
@@ -67,7 +68,7 @@ public final class CallingContexts {
             return parent;
         }
         int found = find(table, parent, site);
-        return found != 0 ? found : add(parent, site, MAX_DEPTH);
+        return found != 0 ? found : add(parent, site, MAX_DEPTH, true);
     }
 
     /**
@@ -80,7 +81,7 @@ public final class CallingContexts {
         }
         int node = find(table, context, site);
         if (node == 0) {
-            node = add(context, site, MAX_DEPTH + 1); // a leaf still fits under the deepest context
+            node = add(context, site, MAX_DEPTH + 1, false); // a leaf still fits under the deepest context
         }
         return node == context ? site : -node; // the tree is full: only the site is known
     }
@@ -117,6 +118,13 @@ public final class CallingContexts {
             node = parent(node);
         }
         return n == sites.length ? sites : Arrays.copyOf(sites, n);
+    }
+
+    /** Nodes made so far (tests: how far the tree grew). */
+    static int nodeCount() {
+        synchronized (LOCK) {
+            return nodeCount;
+        }
     }
 
     /** Whether {@code node} names a node made so far. */
@@ -165,12 +173,27 @@ public final class CallingContexts {
         }
     }
 
-    private static int add(int parent, int site, int maxDepth) {
+    private static int add(int parent, int site, int maxDepth, boolean call) {
         synchronized (LOCK) {
             Table t = table;
             int found = find(t, parent, site);
             if (found != 0) {
                 return found;
+            }
+            int recursive = call ? recursion(parent, site) : ROOT;
+            if (recursive != ROOT) {
+                // A call from a site already on the path: the context folds back to it, so that
+                // recursion (a tree built by a method calling itself from two sites) adds nodes
+                // for its distinct sites, not for every path through it. Reports show the
+                // recursion once.
+                if ((t.size + 1) * 4 > t.keys.length * 3) {
+                    t = grown(t);
+                    put(t, key(parent, site), recursive);
+                    table = t;
+                } else {
+                    put(t, key(parent, site), recursive);
+                }
+                return recursive;
             }
             int depth = depth(parent);
             if (depth >= maxDepth || nodeCount >= MAX_NODES) {
@@ -193,6 +216,20 @@ public final class CallingContexts {
             return node;
         }
     }
+    /** How far up a new call's path {@link #recursion} looks for its site. */
+    static final int RECURSION_WINDOW = 32;
+
+    /** The nearest node on {@code parent}'s path (itself included) made by a call at {@code site}, or the root. */
+    private static int recursion(int parent, int site) {
+        int n = parent;
+        for (int k = 0; k < RECURSION_WINDOW && n != ROOT; k++, n = parent(n)) {
+            if (site(n) == site) {
+                return n;
+            }
+        }
+        return ROOT;
+    }
+
     private static Table grown(Table t) {
         Table g = new Table(t.keys.length * 2);
         for (int i = 0; i < t.keys.length; i++) {

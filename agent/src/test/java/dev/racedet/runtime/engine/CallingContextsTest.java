@@ -63,6 +63,26 @@ class CallingContextsTest {
     }
 
     @Test
+    void recursion_folds_back_to_the_call_site_already_on_the_path() {
+        int left = 930_001;
+        int right = 930_002;
+        int top = CallingContexts.enter(CallingContexts.ROOT, 930_000); // main calls build
+        // build calls itself from two sites, 20 levels deep, along every left/right path of 3 levels
+        int nodesBefore = CallingContexts.nodeCount();
+        for (int path = 0; path < 8; path++) {
+            int c = top;
+            for (int level = 0; level < 20; level++) {
+                c = CallingContexts.enter(c, ((path >> (level % 3)) & 1) == 0 ? left : right);
+            }
+            int[] callers = CallingContexts.callersOf(CallingContexts.record(c, WRITE_SITE));
+            assertTrue(callers.length <= 3, "each recursive site once on the path: " + java.util.Arrays.toString(callers));
+            assertEquals(930_000, callers[callers.length - 1]);
+        }
+        int made = CallingContexts.nodeCount() - nodesBefore;
+        assertTrue(made <= 8, "nodes for the two sites' orders and the accesses under them, not for the 8 x 20 calls: " + made);
+    }
+
+    @Test
     void many_contexts_survive_the_table_growing() {
         int[] nodes = new int[5000];
         for (int i = 0; i < nodes.length; i++) {
