@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
  * thousand live threads cost in time and memory. A start gate keeps all of them alive before any
  * works.
  *
- * <p>Usage: {@code PlatformThreads [threads] [rounds]} (default 1000 threads, 4000 rounds each).
+ * <p>Usage: {@code PlatformThreads [threads] [rounds]} (default 1000 threads, 2000 rounds each).
  */
 public final class PlatformThreads {
     private PlatformThreads() {
@@ -17,7 +17,7 @@ public final class PlatformThreads {
 
     public static void main(String[] args) throws InterruptedException {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         SharedAndPrivate data = new SharedAndPrivate(threads, rounds);
         CountDownLatch gate = new CountDownLatch(1);
         Thread[] all = new Thread[threads];
