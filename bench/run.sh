@@ -4,7 +4,7 @@
 #
 # Usage: bench/run.sh [--runs N] [--warmup N] [--java PATH] [--only name,name|glob] [--group g,g]
 #                     [--agent JAR] [--jdk N=PATH] [--workloads DIR]... [--results DIR] [--table FILE]
-#                     [--keep-scratch] [--rebuild]
+#                     [--keep-scratch] [--rebuild] [--table-only]
 # Defaults: 3 runs and 1 warm-up each way, `java` on the PATH, every workload but group scale,
 # agent/target/racedet.jar (built with `mvn -q -B -DskipTests package` when missing).
 # bench/harness/README.md explains every option, the workload format and the table.
@@ -19,15 +19,17 @@ command="bench/run.sh${*:+ $*}" # for the record, before the options are shifted
 
 agent=""
 rebuild=0
+table_only=0
 pass=()
 while (($#)); do
   case $1 in
     -h | --help)
-      sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,/^set /{/^#/p}' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     --rebuild) rebuild=1; shift ;;
     --keep-scratch) pass+=("$1"); shift ;;
+    --table-only) table_only=1; pass+=("$1"); shift ;;
     --agent | --java | --runs | --warmup | --only | --group | --jdk | --workloads | --results | --table)
       (($# >= 2)) || { echo "run.sh: $1 needs a value" >&2; exit 2; }
       [[ $1 == --agent ]] && agent=$2
@@ -41,12 +43,12 @@ done
 # The agent: the given jar, or the project's, built when missing.
 if [[ -z $agent ]]; then
   agent=$root/agent/target/racedet.jar
-  if [[ ! -f $agent ]]; then
+  if [[ ! -f $agent ]] && ((table_only == 0)); then
     echo "run.sh: building racedet (mvn -q -B -DskipTests package)"
     (cd "$root" && mvn -q -B -DskipTests package) || { echo "run.sh: the racedet build failed" >&2; exit 1; }
   fi
 fi
-[[ -f $agent ]] || { echo "run.sh: no agent jar at $agent" >&2; exit 2; }
+[[ -f $agent ]] || ((table_only)) || { echo "run.sh: no agent jar at $agent" >&2; exit 2; }
 pass+=(--agent "$agent")
 
 # The harness itself: plain javac, no dependencies; recompiled when a source is newer than its classes.
@@ -60,7 +62,8 @@ fi
 harness=(java -cp "$classes" bench.harness.Harness --root "$root")
 
 # Build the directories of the selected workloads.
-mapfile -t dirs < <("${harness[@]}" --list-dirs "${pass[@]}")
+dirs=()
+((table_only)) || mapfile -t dirs < <("${harness[@]}" --list-dirs "${pass[@]}")
 logs=$root/bench/results/build-logs
 for dir in "${dirs[@]}"; do
   [[ -f $dir/build.sh || -f $dir/pom.xml ]] || continue

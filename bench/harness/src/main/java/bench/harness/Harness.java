@@ -43,6 +43,7 @@ public final class Harness {
     private final Map<Path, String> buildFailed = new HashMap<>();
     private boolean keepScratch;
     private boolean listDirs;
+    private boolean tableOnly;
     private String command = "bench/run.sh";
 
     public static void main(String[] args) throws Exception {
@@ -61,6 +62,10 @@ public final class Harness {
             String a = args[i];
             if (a.equals("--keep-scratch")) {
                 keepScratch = true;
+                continue;
+            }
+            if (a.equals("--table-only")) {
+                tableOnly = true;
                 continue;
             }
             if (a.equals("--list-dirs")) {
@@ -189,6 +194,9 @@ public final class Harness {
         if (listDirs) {
             chosen.stream().map(w -> w.dir.toString()).distinct().forEach(System.out::println);
             return 0;
+        }
+        if (tableOnly) {
+            return tableOnly(all);
         }
         if (chosen.isEmpty()) {
             System.err.println("harness: no workload selected (" + all.size() + " in the set)");
@@ -357,6 +365,23 @@ public final class Harness {
             return "prepare timed out (" + relative(log) + ")";
         }
         return p.exitValue() == 0 ? null : "prepare failed, exit " + p.exitValue() + " (" + relative(log) + ")";
+    }
+
+    /** Regenerates the table from the results files alone; the latest file gives the machine and command. */
+    private int tableOnly(List<Workload> all) throws IOException {
+        int major = Machine.major(Machine.jdk(java));
+        Path newest;
+        try (Stream<Path> s = Files.list(results)) {
+            newest = s.filter(p -> p.getFileName().toString().endsWith("-jdk" + major + ".json"))
+                    .max((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).orElse(null);
+        }
+        if (newest == null) {
+            System.err.println("harness: no results for JDK " + major + " in " + results);
+            return 2;
+        }
+        writeTable(all, Table.map(Json.parse(Files.readString(newest))), major, newest);
+        System.out.println("harness: wrote " + relative(table) + " from " + relative(results));
+        return 0;
     }
 
     /**

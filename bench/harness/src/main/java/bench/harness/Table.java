@@ -50,12 +50,12 @@ final class Table {
         Map<String, Object> machine = map(latest.get("machine"));
         Map<String, Object> jdk = map(latest.get("jdk"));
         b.append("## Machine and command\n\n");
-        b.append("- Machine: ").append(machine.get("cores")).append(" cores, ").append(machine.get("cpu")).append(", ")
+        b.append("- Machine: ").append(text(machine.get("cores"))).append(" cores, ").append(machine.get("cpu")).append(", ")
                 .append(machine.get("ramGb")).append(" GB RAM, ").append(machine.get("os")).append('\n');
         b.append("- JDK: ").append(jdk.get("version")).append(" (").append(jdk.get("vendor")).append(")");
         for (Object other : list(latest.get("otherJdks"))) {
             Map<String, Object> o = map(other);
-            b.append("; workloads with `jdk = ").append(o.get("major")).append("`: ").append(o.get("version"))
+            b.append("; workloads with `jdk = ").append(text(o.get("major"))).append("`: ").append(o.get("version"))
                     .append(" (").append(o.get("vendor")).append(")");
         }
         b.append('\n');
@@ -179,13 +179,18 @@ final class Table {
         return v <= goal ? s + " (goal ≤ " + goalText(goal) + ": met)" : "**" + s + "** (goal ≤ " + goalText(goal) + ": missed)";
     }
 
+    /** A value read back from JSON: whole numbers without ".0". */
+    private static String text(Object v) {
+        return v instanceof Double d && d == Math.rint(d) ? String.valueOf(d.longValue()) : String.valueOf(v);
+    }
+
     private static String goalText(double goal) {
         return (goal == Math.rint(goal) ? String.valueOf((long) goal) : String.valueOf(goal)) + "x";
     }
 
     private static String name(String name, Map<String, Object> r) {
         Object jdk = r == null ? null : r.get("jdkAsked");
-        return jdk == null ? name : name + " (JDK " + jdk + ")";
+        return jdk == null ? name : name + " (JDK " + text(jdk) + ")";
     }
 
     /** The row's error (config, build, prepare) or "not run", or null for a measured row. */
