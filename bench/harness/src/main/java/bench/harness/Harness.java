@@ -302,7 +302,8 @@ public final class Harness {
                         skipped.put("label", o[1]);
                         skipped.put("warmup", isWarmup);
                         skipped.put("ok", false);
-                        skipped.put("failure", "skipped after a timeout");
+                        skipped.put("failure", "timeout after " + w.timeoutSeconds() + " s in an earlier run, not run again");
+                        skipped.put("skipped", true);
                         runList.add(skipped);
                         continue;
                     }

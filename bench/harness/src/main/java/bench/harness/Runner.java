@@ -54,7 +54,9 @@ final class Runner {
         Path out = logDir.resolve(label + ".out");
         Path err = logDir.resolve(label + ".err");
         Path timeFile = logDir.resolve(label + ".time");
-        Path json = scratch.resolve("racedet.json");
+        // %p: racedet expands it to each JVM's pid, so JVMs the workload forks with the same options
+        // (JMH's forks inherit the host JVM's arguments) write one report each instead of overwriting.
+        Path json = scratch.resolve("racedet-%p.json");
         List<String> cmd = new ArrayList<>();
         boolean timed = Files.isExecutable(GNU_TIME);
         if (timed) {
@@ -91,7 +93,7 @@ final class Runner {
         }
         readStdout(w, out, r);
         if (agent) {
-            readReport(json, logDir.resolve(label + ".racedet.json"), r);
+            readReports(scratch, logDir, label, r);
         }
         if (!keepScratch) {
             deleteTree(scratch);
@@ -187,25 +189,41 @@ final class Runner {
         }
     }
 
-    /** Reads races and internal errors from the summary object of racedet's JSON report. */
-    private static void readReport(Path json, Path keep, Map<String, Object> r) throws IOException {
-        if (!Files.exists(json)) {
+    /**
+     * Reads races and internal errors from the summary object of every racedet report of the run
+     * ({@code racedet-<pid>.json}, one per JVM) and sums them; copies the reports next to the logs.
+     */
+    private static void readReports(Path scratch, Path logDir, String label, Map<String, Object> r) throws IOException {
+        List<Path> reports;
+        try (Stream<Path> files = Files.list(scratch)) {
+            reports = files.filter(f -> f.getFileName().toString().matches("racedet-\\d+\\.json")).sorted().toList();
+        }
+        if (reports.isEmpty()) {
             r.put("report", "missing");
             return;
         }
-        Files.copy(json, keep, StandardCopyOption.REPLACE_EXISTING);
-        try {
-            Object parsed = Json.parse(Files.readString(json));
-            if (parsed instanceof Map<?, ?> m && m.get("summary") instanceof Map<?, ?> s) {
-                r.put("races", s.get("races"));
-                r.put("internalErrors", s.get("internalErrors"));
-                r.put("report", "ok");
-            } else {
-                r.put("report", "no summary");
+        double races = 0;
+        double errors = 0;
+        String status = "ok";
+        for (Path report : reports) {
+            String pid = report.getFileName().toString().replaceAll("\\D", "");
+            Files.copy(report, logDir.resolve(label + ".racedet-" + pid + ".json"), StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Object parsed = Json.parse(Files.readString(report));
+                if (parsed instanceof Map<?, ?> m && m.get("summary") instanceof Map<?, ?> summary) {
+                    races += summary.get("races") instanceof Number n ? n.doubleValue() : 0;
+                    errors += summary.get("internalErrors") instanceof Number n ? n.doubleValue() : 0;
+                } else {
+                    status = "no summary in " + report.getFileName();
+                }
+            } catch (RuntimeException e) {
+                status = "unreadable " + report.getFileName() + ": " + e.getMessage();
             }
-        } catch (RuntimeException e) {
-            r.put("report", "unreadable: " + e.getMessage());
         }
+        r.put("races", races);
+        r.put("internalErrors", errors);
+        r.put("reports", reports.size());
+        r.put("report", status);
     }
 
     static double round(double v, int digits) {

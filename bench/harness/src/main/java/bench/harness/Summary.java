@@ -80,7 +80,7 @@ final class Summary {
             // Races and internal errors: the most any run reported (a race seen once is a race).
             m.put("races", max(runs, "races"));
             m.put("internalErrors", max(runs, "internalErrors"));
-            long missing = runs.stream().filter(r -> !"ok".equals(r.get("report"))).count();
+            long missing = runs.stream().filter(r -> r.get("skipped") == null && !"ok".equals(r.get("report"))).count();
             if (missing > 0) {
                 m.put("reportMissing", missing);
             }
