@@ -63,7 +63,10 @@ harness=(java -cp "$classes" bench.harness.Harness --root "$root")
 
 # Build the directories of the selected workloads.
 dirs=()
-((table_only)) || mapfile -t dirs < <("${harness[@]}" --list-dirs "${pass[@]}")
+if ((table_only == 0)); then
+  listing=$("${harness[@]}" --list-dirs "${pass[@]}") || exit $? # bad options: the harness said why
+  [[ -n $listing ]] && mapfile -t dirs <<<"$listing"
+fi
 logs=$root/bench/results/build-logs
 for dir in "${dirs[@]}"; do
   [[ -f $dir/build.sh || -f $dir/pom.xml ]] || continue

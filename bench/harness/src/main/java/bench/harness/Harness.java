@@ -104,7 +104,8 @@ public final class Harness {
         }
         for (String g : groups) {
             if (!Workload.GROUPS.contains(g)) {
-                throw new IllegalArgumentException("no group '" + g + "' (groups: " + Workload.GROUPS + ")");
+                throw new IllegalArgumentException("no group '" + g + "' (groups: "
+                        + String.join(", ", Workload.GROUPS.stream().sorted().toList()) + ")");
             }
         }
         if (agent == null) {
