@@ -33,6 +33,7 @@ final class Machine {
         }
         String os = firstValue(Path.of("/etc/os-release"), "PRETTY_NAME", "=").replace("\"", "");
         m.put("os", os + ", Linux " + System.getProperty("os.version"));
+        m.put("loadAverage", loadAverage());
         String commit = output(root, List.of("git", "rev-parse", "--short=12", "HEAD"));
         String dirty = output(root, List.of("git", "status", "--porcelain", "--untracked-files=no", "--", "agent"));
         m.put("commit", commit == null ? "unknown" : commit + (dirty != null && !dirty.isBlank() ? " (agent/ modified)" : ""));
@@ -74,6 +75,15 @@ final class Machine {
             return Integer.parseInt(s.startsWith("1.") ? s.substring(2) : s);
         } catch (NumberFormatException e) {
             return 0;
+        }
+    }
+
+    /** The 1-minute load average when the run started: on a shared machine it says how noisy the numbers are. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 

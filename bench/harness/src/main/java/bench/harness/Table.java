@@ -51,7 +51,11 @@ final class Table {
         Map<String, Object> jdk = map(latest.get("jdk"));
         b.append("## Machine and command\n\n");
         b.append("- Machine: ").append(text(machine.get("cores"))).append(" cores, ").append(machine.get("cpu")).append(", ")
-                .append(machine.get("ramGb")).append(" GB RAM, ").append(machine.get("os")).append('\n');
+                .append(machine.get("ramGb")).append(" GB RAM, ").append(machine.get("os"));
+        if (machine.get("loadAverage") != null) {
+            b.append("; load average ").append(machine.get("loadAverage")).append(" at the start");
+        }
+        b.append('\n');
         b.append("- JDK: ").append(jdk.get("version")).append(" (").append(jdk.get("vendor")).append(")");
         for (Object other : list(latest.get("otherJdks"))) {
             Map<String, Object> o = map(other);
