@@ -6,8 +6,8 @@ import java.util.concurrent.CyclicBarrier;
 
 /**
  * Molecular dynamics: 4 * size^3 particles on a face-centred cubic lattice in a periodic box,
- * interacting through a Lennard-Jones potential with a cut-off, moved by velocity Verlet for a
- * fixed number of time steps; the total energy is printed with limited precision.
+ * interacting through a Lennard-Jones potential with a cut-off, moved by velocity Verlet for
+ * {@code steps} time steps (third argument, default 50); the total energy is printed with limited precision.
  *
  * <p>Why it is in the set: the Java Grande "moldyn" kernel's shape — an O(N^2) pair loop that
  * reads the fields of shared particle objects written by other threads in the previous phase, and
@@ -19,7 +19,6 @@ import java.util.concurrent.CyclicBarrier;
  * on timing; it is printed with 6 decimals.
  */
 public final class MolDyn {
-    private static final int STEPS = 50;
     private static final double DENSITY = 0.8442;
     private static final double TEMPERATURE = 0.722;
     private static final double CUTOFF = 2.5;
@@ -39,6 +38,7 @@ public final class MolDyn {
     }
 
     private final int count;
+    private final int steps;
     private final int threads;
     private final double side;
     private final Particle[] particles;
@@ -47,10 +47,12 @@ public final class MolDyn {
     private final double[] potential;
     private final double[] virial;
     private final double[] kinetic;
-    private final double[] energies = new double[STEPS + 1];
+    private final double[] energies;
     private final CyclicBarrier barrier;
 
-    MolDyn(int cells, int threads) {
+    MolDyn(int cells, int threads, int steps) {
+        this.steps = steps;
+        this.energies = new double[steps + 1];
         this.count = 4 * cells * cells * cells;
         this.threads = threads;
         double lattice = Math.cbrt(4.0 / DENSITY);
@@ -118,10 +120,11 @@ public final class MolDyn {
         if (cells < 3) {
             throw new IllegalArgumentException("size must be at least 3 (box wider than twice the cut-off)");
         }
-        MolDyn md = new MolDyn(cells, threads);
+        int steps = Args.positive(args, 2, 50, "steps");
+        MolDyn md = new MolDyn(cells, threads, steps);
         md.run();
         System.out.printf("result moldyn %d %.6f %.6f%n",
-                md.count, md.energies[0] / md.count, md.energies[STEPS] / md.count);
+                md.count, md.energies[0] / md.count, md.energies[md.steps] / md.count);
     }
 
     void run() throws InterruptedException {
@@ -142,7 +145,7 @@ public final class MolDyn {
             reduceForces(id, from, to, false);
             barrier.await();
             recordEnergy(id, 0);
-            for (int step = 1; step <= STEPS; step++) {
+            for (int step = 1; step <= steps; step++) {
                 drift(from, to);
                 // Every position is moved before any thread reads it in the pair loop.
                 barrier.await();

@@ -5,8 +5,8 @@ import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 
 /**
- * Red-black successive over-relaxation on a shared {@code double[size][size]} grid, a fixed number
- * of iterations.
+ * Red-black successive over-relaxation on a shared {@code double[size][size]} grid, {@code iterations}
+ * times (third argument, default 100).
  *
  * <p>Why it is in the set: the Java Grande "SOR" kernel's shape, the densest array traffic of the
  * kernels — every update reads four neighbours and writes one element of a shared 2-D array. Each
@@ -16,15 +16,16 @@ import java.util.concurrent.CyclicBarrier;
  * one colour no cell read is written.
  */
 public final class Sor {
-    private static final int ITERATIONS = 100;
     private static final double OMEGA = 1.25;
 
     private final int size;
+    private final int iterations;
     private final double[][] grid;
     private final CyclicBarrier barrier;
 
-    Sor(int size, int threads) {
+    Sor(int size, int threads, int iterations) {
         this.size = size;
+        this.iterations = iterations;
         this.grid = new double[size][size];
         this.barrier = new CyclicBarrier(threads);
         Random random = new Random(101010L);
@@ -38,7 +39,8 @@ public final class Sor {
     public static void main(String[] args) throws InterruptedException {
         int size = Args.positive(args, 0, 1000, "size");
         int threads = Args.threads(args);
-        Sor sor = new Sor(size, threads);
+        int iterations = Args.positive(args, 2, 100, "iterations");
+        Sor sor = new Sor(size, threads, iterations);
         sor.run(threads);
         System.out.printf("result sor %.9e%n", sor.checksum());
     }
@@ -59,7 +61,7 @@ public final class Sor {
         double quarter = OMEGA * 0.25;
         double keep = 1.0 - OMEGA;
         try {
-            for (int iteration = 0; iteration < ITERATIONS; iteration++) {
+            for (int iteration = 0; iteration < iterations; iteration++) {
                 for (int colour = 0; colour < 2; colour++) {
                     for (int i = first; i < last; i++) {
                         double[] above = grid[i - 1];

@@ -7,7 +7,8 @@ import java.util.concurrent.CyclicBarrier;
 /**
  * Sparse matrix-vector multiply in compressed-row (CSR) form, repeated: a Jacobi-style iteration
  * x' = A x + b over a random matrix with a fixed number of non-zeros per row, scaled so that the
- * iteration converges.
+ * iteration converges;
+ * {@code size} rows, {@code iterations} multiplies (third argument, default 100).
  *
  * <p>Why it is in the set: the Java Grande "sparse matmult" kernel's shape — indirect, irregular
  * reads ({@code x[columns[k]]}) of a shared vector that every thread reads all over, next to
@@ -16,10 +17,10 @@ import java.util.concurrent.CyclicBarrier;
  * multiply after a second barrier.
  */
 public final class Sparse {
-    private static final int ITERATIONS = 100;
     private static final int PER_ROW = 10;
 
     private final int rows;
+    private final int iterations;
     private final int[] rowStart;
     private final int[] columns;
     private final double[] values;
@@ -28,8 +29,9 @@ public final class Sparse {
     private final double[] y;
     private final CyclicBarrier barrier;
 
-    Sparse(int rows, int threads) {
+    Sparse(int rows, int threads, int iterations) {
         this.rows = rows;
+        this.iterations = iterations;
         this.rowStart = new int[rows + 1];
         this.columns = new int[rows * PER_ROW];
         this.values = new double[rows * PER_ROW];
@@ -60,7 +62,8 @@ public final class Sparse {
     public static void main(String[] args) throws InterruptedException {
         int size = Args.positive(args, 0, 500_000, "size");
         int threads = Args.threads(args);
-        Sparse sparse = new Sparse(size, threads);
+        int iterations = Args.positive(args, 2, 100, "iterations");
+        Sparse sparse = new Sparse(size, threads, iterations);
         sparse.run(threads);
         System.out.printf("result sparse %.9e%n", sparse.checksum());
     }
@@ -77,7 +80,7 @@ public final class Sparse {
 
     private void iterateBand(int from, int to) {
         try {
-            for (int iteration = 0; iteration < ITERATIONS; iteration++) {
+            for (int iteration = 0; iteration < iterations; iteration++) {
                 for (int i = from; i < to; i++) {
                     double sum = b[i];
                     for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
