@@ -8,7 +8,7 @@ package bench.objects;
  * first field write (shadow state, if any, created eagerly). Objects per second are printed as
  * information on an "info" line; the result line only has the checksum.
  * <p>
- * Arguments: iterations per thread (default 12,000,000), threads (default 2).
+ * Arguments: iterations per thread (default 80,000,000), threads (default 2).
  */
 public final class Alloc {
 
@@ -102,7 +102,7 @@ public final class Alloc {
     private static final int OBJECTS_PER_ITERATION = 5;
 
     public static void main(String[] args) {
-        int iterations = Workload.intArg(args, 0, 12_000_000);
+        int iterations = Workload.intArg(args, 0, 80_000_000);
         int threadCount = Workload.intArg(args, 1, 2);
 
         long[] checks = new long[threadCount];

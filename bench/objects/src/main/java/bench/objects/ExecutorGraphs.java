@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
  * the way most server code passes work between threads. Main keeps a bounded window of tasks in
  * flight, so building and walking overlap.
  * <p>
- * Arguments: graphs (default 1,200), nodes per graph (default 4,000), pool threads (default 3).
+ * Arguments: graphs (default 2,500), nodes per graph (default 4,000), pool threads (default 3).
  */
 public final class ExecutorGraphs {
 
@@ -25,7 +25,7 @@ public final class ExecutorGraphs {
     }
 
     public static void main(String[] args) throws InterruptedException, ExecutionException {
-        int graphs = Workload.intArg(args, 0, 1_200);
+        int graphs = Workload.intArg(args, 0, 2_500);
         int nodes = Workload.intArg(args, 1, 4_000);
         int poolThreads = Workload.intArg(args, 2, 3);
 

@@ -12,7 +12,7 @@ package bench.objects;
  * does not depend on the interleaving (each worker removes only items it added), so it goes into the
  * checksum.
  * <p>
- * Arguments: rounds per thread (default 120), threads (default 4).
+ * Arguments: rounds per thread (default 800), threads (default 4).
  */
 public final class Lists {
 
@@ -25,7 +25,7 @@ public final class Lists {
     }
 
     public static void main(String[] args) {
-        int rounds = Workload.intArg(args, 0, 120);
+        int rounds = Workload.intArg(args, 0, 800);
         int threadCount = Workload.intArg(args, 1, 4);
 
         Lists lists = new Lists();

@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Final balances are independent of the interleaving (overdrafts allowed, no transfer refused): they
  * and the conserved total make the checksum. The number of back-offs is timing, not printed.
  * <p>
- * Arguments: transfers per thread (default 1,500,000), threads (default 4), accounts (default 64).
+ * Arguments: transfers per thread (default 35,000,000), threads (default 4), accounts (default 64).
  */
 public final class LockTransfers {
 
@@ -30,7 +30,7 @@ public final class LockTransfers {
     }
 
     public static void main(String[] args) {
-        int transfers = Workload.intArg(args, 0, 1_500_000);
+        int transfers = Workload.intArg(args, 0, 35_000_000);
         int threadCount = Workload.intArg(args, 1, 4);
         int accountCount = Workload.intArg(args, 2, 64);
 

@@ -15,7 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * One thread per stage and FIFO queues: the consumer sees the messages in production order, so even
  * its order-dependent checksum is deterministic.
  * <p>
- * Arguments: messages (default 600,000), payload ints per message (default 16).
+ * Arguments: messages (default 6,000,000), payload ints per message (default 16).
  */
 public final class Pipeline {
 
@@ -25,7 +25,7 @@ public final class Pipeline {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int messages = Workload.intArg(args, 0, 600_000);
+        int messages = Workload.intArg(args, 0, 6_000_000);
         int payloadLength = Workload.intArg(args, 1, 16);
 
         BlockingQueue<Message> parsed = new ArrayBlockingQueue<>(CAPACITY);

@@ -15,7 +15,7 @@ import java.util.concurrent.CyclicBarrier;
  * <p>
  * All work per phase is fixed and the statistics are sums, so the result does not depend on timing.
  * <p>
- * Arguments: iterations per thread and phase (default 2,500,000), phases (default 8), threads
+ * Arguments: iterations per thread and phase (default 30,000,000), phases (default 8), threads
  * (default 4).
  */
 public final class StaticsVolatiles {
@@ -86,7 +86,7 @@ public final class StaticsVolatiles {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int iterations = Workload.intArg(args, 0, 2_500_000);
+        int iterations = Workload.intArg(args, 0, 30_000_000);
         int phases = Workload.intArg(args, 1, 8);
         int threadCount = Workload.intArg(args, 2, 4);
 

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * same whatever the interleaving: it goes into the checksum with the conserved total. Workers also
  * audit single balances now and then (a synchronized read of one account, the read-mostly path).
  * <p>
- * Arguments: transfers per thread (default 1,500,000), threads (default 4), accounts (default 64).
+ * Arguments: transfers per thread (default 45,000,000), threads (default 4), accounts (default 64).
  */
 public final class SyncTransfers {
 
@@ -28,7 +28,7 @@ public final class SyncTransfers {
     }
 
     public static void main(String[] args) {
-        int transfers = Workload.intArg(args, 0, 1_500_000);
+        int transfers = Workload.intArg(args, 0, 45_000_000);
         int threadCount = Workload.intArg(args, 1, 4);
         int accountCount = Workload.intArg(args, 2, 64);
 

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * objects that die young with many objects read by every thread, which is what object-heavy
  * applications (caches, parsed configuration, DOMs) look like to a race detector.
  * <p>
- * Arguments: rounds per thread (default 60), threads (default 4).
+ * Arguments: rounds per thread (default 70), threads (default 4).
  */
 public final class Trees {
 
@@ -25,7 +25,7 @@ public final class Trees {
     }
 
     public static void main(String[] args) {
-        int rounds = Workload.intArg(args, 0, 60);
+        int rounds = Workload.intArg(args, 0, 70);
         int threadCount = Workload.intArg(args, 1, 4);
 
         SearchTree shared = buildShared();
