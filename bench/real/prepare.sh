@@ -14,5 +14,15 @@ if [[ ! -f $stamp ]] || [[ -n $(find pom.xml */pom.xml prepare.sh src boot-app/s
   mkdir -p target/lucene
   # A fixed seed: the same documents and queries every time (bench/real-code's generator).
   java -cp target/real.jar bench.realcode.LineDocs target/lucene/docs.txt target/lucene/queries.txt "$lucene_docs"
+  rm -rf target/cds # a CDS archive holds the jars' sizes and times: made again for new jars
   touch "$stamp"
+fi
+
+# The cds workload's archive: the classes the classload workload loads, dumped at the exit of one run
+# (JDK 13+ dynamic archive, on top of the JDK's default one). It fits only the JDK that made it: the
+# java on the PATH (JDK 17 here); a JVM of another version warns and runs without it.
+if [[ ! -f target/cds/classload.jsa ]]; then
+  mkdir -p target/cds
+  java -XX:ArchiveClassesAtExit=target/cds/classload.jsa -cp "$PWD/target/real.jar" bench.real.ClassLoad \
+    "$PWD/target/classload" >target/cds/dump.log 2>&1
 fi
