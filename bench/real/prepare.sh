@@ -21,7 +21,11 @@ fi
 # The cds workload's archive: the classes the classload workload loads, dumped at the exit of one run
 # (JDK 13+ dynamic archive, on top of the JDK's default one). It fits only the JDK that made it: the
 # java on the PATH (JDK 17 here); a JVM of another version warns and runs without it.
-if [[ ! -f target/cds/classload.jsa ]]; then
+# CDS checks the class path's jars by size and time: a jar rebuilt since (the harness's --rebuild)
+# would make the JVM ignore the archive, so it is made again then.
+if [[ ! -f target/cds/classload.jsa ]] || [[ -n $(find target/real.jar target/classload \
+      -newer target/cds/classload.jsa -print -quit) ]]; then
+  rm -f target/cds/classload.jsa
   mkdir -p target/cds
   java -XX:ArchiveClassesAtExit=target/cds/classload.jsa -cp "$PWD/target/real.jar" bench.real.ClassLoad \
     "$PWD/target/classload" >target/cds/dump.log 2>&1
