@@ -3,54 +3,49 @@ package dev.racedet.runtime;
 import dev.racedet.runtime.engine.Detector;
 import dev.racedet.runtime.engine.ThreadState;
 import dev.racedet.runtime.engine.VarState;
-import java.util.Arrays;
+import java.util.IdentityHashMap;
 
 /**
  * The FastTrack states of up to {@link ArrayShadow#CHUNK} consecutive elements of one array, kept
- * compact: each element holds a 16-bit index into a palette of {@link VarState}s, index 0 meaning
- * "never accessed". Elements whose accesses are the same (a loop writing a row in one epoch from one
- * line) share one palette entry, so a large array touched by one thread costs two bytes per element.
+ * compact: each element refers to a {@link VarState} that elements whose accesses are the same (a
+ * loop writing a row in one epoch from one line) share, so a large array touched by one thread costs
+ * one reference per element; a state no element refers to any more goes with the garbage.
  *
- * <p>Palette entries are immutable once stored: an access runs the detector on a copy of the
- * element's state and stores the result (reusing an equal entry nearby when there is one). Lookups
- * on the same-epoch fast path take no lock and allocate nothing; a stale view only sends the caller
- * to the locked path. Entries no element uses any more are dropped when the palette is full, so the
- * palette never holds more than about twice the chunk's distinct states.
+ * <p>Stored states are immutable: an access runs the detector on a copy of the element's state and
+ * stores the result (reusing an equal state nearby when there is one). The same-epoch test reads the
+ * element's state without a lock and allocates nothing; a stale view only sends the caller to the
+ * locked path (a state is complete before it is stored, and a state seen half-published reads as
+ * "no access", which is never current).
  */
 final class ElementChunk {
-    /** The element indexes and the palette, replaced whole when the palette is compacted. */
-    private static final class Table {
-        final char[] index;
-        final VarState[] palette;
-        /** Palette entries in use are 1 to {@code size - 1}; guarded by the chunk. */
-        int size;
-
-        Table(char[] index, VarState[] palette, int size) {
-            this.index = index;
-            this.palette = palette;
-            this.size = size;
-        }
-    }
-
-    private static final int FIRST_PALETTE = 4;
+    /** Transition entries of a large chunk. */
+    private static final int TRANSITIONS = 16;
+    /** Chunks with at least this many elements keep {@link #TRANSITIONS} entries, smaller ones one. */
+    private static final int LARGE = 256;
 
     /** The class of the array, for the report's name when the access site does not know the field. */
     private final Class<?> arrayClass;
     /** The array index of this chunk's element 0. */
     private final int base;
-    private volatile Table table;
-    // The last transition made here (palette entry -> palette entry), reused while the same thread
-    // makes the same access in the same epoch to elements in the same state; guarded by the chunk.
-    private int memoFrom = -1;
-    private int memoTo;
-    private long memoEpoch;
-    private int memoSite;
-    private boolean memoWrite;
+    /** Per element, its state or {@code null} (never accessed); written under the chunk's lock. */
+    private final VarState[] states;
+    // The transitions made here in the current epochs (state -> state), reused while the same thread
+    // makes the same access in the same epoch to elements in the same state: a loop over a row touches
+    // its elements from a few sites (a stencil reads each element from several), so a few transitions
+    // serve a whole chunk. Per entry: the state before (null: never accessed) and after, the epoch
+    // (0: empty entry) and site << 1 | write. Made at the first transition. Guarded by the chunk.
+    private VarState[] fromStates;
+    private VarState[] toStates;
+    private long[] transitionEpochs;
+    private long[] transitionKinds;
+    private int nextTransition;
+    /** The last state stored, for {@link #store}'s first candidate. */
+    private VarState lastStored;
 
     ElementChunk(Class<?> arrayClass, int base, int length) {
         this.arrayClass = arrayClass;
         this.base = base;
-        this.table = new Table(new char[length], new VarState[FIRST_PALETTE], 1);
+        this.states = new VarState[length];
     }
 
     /**
@@ -58,13 +53,7 @@ final class ElementChunk {
      * no lock, no allocation.
      */
     boolean isCurrent(ThreadState t, int i, boolean write) {
-        Table tb = table;
-        int p = tb.index[i];
-        VarState[] palette = tb.palette;
-        if (p == 0 || p >= palette.length) {
-            return false;
-        }
-        VarState v = palette[p];
+        VarState v = states[i];
         return v != null && (write ? v.writeIsCurrent(t) : v.readIsCurrent(t));
     }
 
@@ -89,99 +78,86 @@ final class ElementChunk {
     }
 
     private void record(ThreadState t, Detector detector, int i, int site, boolean write) {
-        Table tb = table;
-        int p = tb.index[i];
-        VarState old = p == 0 ? null : tb.palette[p];
-        int q;
-        if (memoFrom == p && memoEpoch == t.epoch() && memoSite == site && memoWrite == write
-                && (old == null || old.onlyInSlotOf(t))) {
+        VarState old = states[i];
+        long epoch = t.epoch();
+        long kind = ((long) site << 1) | (write ? 1 : 0);
+        VarState memoized = old == null || old.onlyInSlotOf(t) ? transition(old, epoch, kind) : null;
+        if (memoized != null) {
             // Nothing in the old state can race with t, and the new one is what it was last time.
-            q = memoTo;
+            states[i] = memoized;
+            return;
+        }
+        VarState fresh = old == null ? new VarState(-1, arrayClass) : old.copy();
+        fresh.setIndex(base + i);
+        if (write) {
+            detector.write(t, fresh, site);
         } else {
-            VarState fresh = old == null ? new VarState(-1, arrayClass) : old.copy();
-            fresh.index = base + i;
-            if (write) {
-                detector.write(t, fresh, site);
-            } else {
-                detector.read(t, fresh, site);
-            }
-            q = old != null && fresh.sameAccesses(old) ? p : store(fresh, i);
-            memoFrom = table.index[i]; // store() may have compacted the palette
-            memoTo = q;
-            memoEpoch = t.epoch();
-            memoSite = site;
-            memoWrite = write;
+            detector.read(t, fresh, site);
         }
-        table.index[i] = (char) q;
+        VarState stored = old != null && fresh.sameAccesses(old) ? old : store(fresh, i);
+        remember(old, stored, epoch, kind);
+        states[i] = stored;
     }
 
-    /** The palette index of a state equal to {@code fresh}: a neighbor's or the last one, or a new entry. */
-    private int store(VarState fresh, int i) {
-        Table tb = table;
-        for (int candidate : new int[] {memoTo, i > 0 ? tb.index[i - 1] : 0,
-                i + 1 < tb.index.length ? tb.index[i + 1] : 0, tb.size - 1}) {
-            if (candidate > 0 && candidate < tb.size && tb.palette[candidate].sameAccesses(fresh)) {
-                return candidate;
+    /** The memoized result of the access {@code kind} in {@code epoch} on state {@code from}, or {@code null}. */
+    private VarState transition(VarState from, long epoch, long kind) {
+        long[] epochs = transitionEpochs;
+        if (epochs == null || epoch == 0) {
+            return null;
+        }
+        for (int e = 0; e < epochs.length; e++) {
+            if (epochs[e] == epoch && fromStates[e] == from && transitionKinds[e] == kind) {
+                return toStates[e];
             }
         }
-        if (tb.size == tb.palette.length) {
-            tb = makeRoom(tb);
-        }
-        int q = tb.size;
-        tb.palette[q] = fresh;
-        tb.size = q + 1;
-        return q;
+        return null;
     }
 
-    /**
-     * A table with room for one more entry: the used entries packed into the same capacity when at
-     * most half of it is in use, otherwise twice the capacity. Published whole, so a reader sees
-     * either the old indexes with the old palette or the new with the new.
-     */
-    private Table makeRoom(Table tb) {
-        char[] index = tb.index;
-        int[] renumbered = new int[tb.size];
-        for (char p : index) {
-            renumbered[p] = 1;
+    private void remember(VarState from, VarState to, long epoch, long kind) {
+        if (transitionEpochs == null) {
+            int n = states.length >= LARGE ? TRANSITIONS : 1;
+            fromStates = new VarState[n];
+            toStates = new VarState[n];
+            transitionEpochs = new long[n];
+            transitionKinds = new long[n];
         }
-        renumbered[0] = 0; // untouched elements stay untouched
-        int used = 1;
-        for (int p = 1; p < tb.size; p++) {
-            renumbered[p] = renumbered[p] == 0 ? 0 : used++;
-        }
-        Table next;
-        if (used < tb.palette.length / 2) {
-            VarState[] palette = new VarState[tb.palette.length];
-            for (int p = 1; p < tb.size; p++) {
-                if (renumbered[p] != 0) {
-                    palette[renumbered[p]] = tb.palette[p];
-                }
-            }
-            char[] packed = new char[index.length];
-            for (int e = 0; e < index.length; e++) {
-                packed[e] = (char) renumbered[index[e]];
-            }
-            next = new Table(packed, palette, used);
-            memoFrom = -1;
-            memoTo = 0;
-        } else {
-            next = new Table(index, Arrays.copyOf(tb.palette, tb.palette.length * 2), tb.size);
-        }
-        table = next;
-        return next;
+        int e = nextTransition;
+        fromStates[e] = from;
+        toStates[e] = to;
+        transitionEpochs[e] = epoch;
+        transitionKinds[e] = kind;
+        nextTransition = (e + 1) % transitionEpochs.length;
     }
 
-    /** Palette entries in use, for tests: how compact the chunk is. */
+    /** A state equal to {@code fresh} to share: the last one stored or a neighbor's; else {@code fresh}. */
+    private VarState store(VarState fresh, int i) {
+        if (isSame(lastStored, fresh)) {
+            return lastStored;
+        }
+        VarState before = i > 0 ? states[i - 1] : null;
+        if (isSame(before, fresh)) {
+            return before;
+        }
+        VarState after = i + 1 < states.length ? states[i + 1] : null;
+        if (isSame(after, fresh)) {
+            return after;
+        }
+        lastStored = fresh;
+        return fresh;
+    }
+
+    private static boolean isSame(VarState candidate, VarState fresh) {
+        return candidate != null && candidate.sameAccesses(fresh);
+    }
+
+    /** Distinct states in use, for tests: how compact the chunk is. */
     synchronized int distinctStates() {
-        Table tb = table;
-        boolean[] seen = new boolean[tb.size];
-        int n = 0;
-        for (char p : tb.index) {
-            if (p != 0 && !seen[p]) {
-                seen[p] = true;
-                n++;
+        IdentityHashMap<VarState, Boolean> seen = new IdentityHashMap<>();
+        for (VarState v : states) {
+            if (v != null) {
+                seen.put(v, Boolean.TRUE);
             }
         }
-        return n;
+        return seen.size();
     }
 }

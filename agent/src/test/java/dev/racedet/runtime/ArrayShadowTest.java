@@ -23,7 +23,7 @@ class ArrayShadowTest {
     private final List<String> races = new ArrayList<>();
     private final Detector detector = new Detector((field, current, currentWrite, currentSite,
             previous, previousWrite, previousSite) -> races.add(
-            (currentWrite ? "w" : "r") + currentSite + "[" + field.index + "] by " + current.name() + " vs "
+            (currentWrite ? "w" : "r") + currentSite + "[" + field.index() + "] by " + current.name() + " vs "
                     + (previousWrite ? "w" : "r") + previousSite + " by " + previous.name()), new Slots());
 
     private ThreadState t0;
@@ -132,7 +132,7 @@ class ArrayShadowTest {
     }
 
     @Test
-    void the_palette_is_compacted_when_elements_stop_using_old_states() {
+    void states_no_element_uses_any_more_are_not_kept() {
         ArrayShadow a = new ArrayShadow(new int[8]);
         SyncClock lock = new SyncClock();
         for (int round = 0; round < 10_000; round++) {
@@ -145,7 +145,7 @@ class ArrayShadowTest {
     }
 
     @Test
-    void compacting_the_palette_leaves_untouched_elements_untouched() {
+    void elements_never_touched_stay_untouched_while_others_change() {
         ArrayShadow a = new ArrayShadow(new int[8]);
         SyncClock lock = new SyncClock();
         for (int round = 0; round < 1_000; round++) {
