@@ -14,6 +14,8 @@
 #   AGENT_OPTS racedet options (default: include=bench.jmh.*,exclude=bench.jmh.jmh_generated.*);
 #             the script adds json=... itself
 #   JAVA      java to run JMH and its forks with (default: java on the PATH)
+#   PLAIN_JSON reuse this JSON of an earlier plain run (e.g. a copy of results/raw/plain.json)
+#             instead of running without the agent again: to compare agent builds quickly
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -46,6 +48,8 @@ if [[ ! -f $jar || -n $(find "$here/src" "$here/pom.xml" -newer "$jar" -print -q
   mvn -q -B -f "$here/pom.xml" package
 fi
 
+[[ -z ${PLAIN_JSON:-} || -f ${PLAIN_JSON:-} ]] || { echo "no file $PLAIN_JSON" >&2; exit 2; }
+[[ -z ${PLAIN_JSON:-} ]] || PLAIN_JSON=$(realpath "$PLAIN_JSON")
 rm -rf "$raw"
 mkdir -p "$raw"
 
@@ -68,7 +72,11 @@ run() {
   fi
 }
 
-run plain
+if [[ -n ${PLAIN_JSON:-} ]]; then
+  cp "$PLAIN_JSON" "$raw/plain.json" # the plain run of an earlier call (comparing agent builds)
+else
+  run plain
+fi
 run racedet -jvmArgsAppend "-javaagent:$agent=$agent_opts,json=$raw/racedet-%p.json"
 
 # Operations per call of each benchmark (@OperationsPerInvocation), from the list JMH's annotation
