@@ -8,7 +8,8 @@
 #                                   the `empty` rows (JMH's own loop) always run too
 #
 # Environment:
-#   JMH_OPTS  JMH options for both runs (default: -f 1 -wi 3 -w 1s -i 5 -r 1s)
+#   JMH_OPTS  JMH options for both runs (default: -f 1 -wi 5 -w 1s -i 5 -r 1s; the agent's JVMs need
+#             the longer warm-up: its hooks are compiled, and the JDK instrumented, in the first seconds)
 #   AGENT     agent jar (default: agent/target/racedet.jar, built by `mvn -q -B -DskipTests package`
 #             at the root if missing)
 #   AGENT_OPTS racedet options (default: include=bench.jmh.*,exclude=bench.jmh.jmh_generated.*);
@@ -22,7 +23,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 agent=$(realpath -m "${AGENT:-$root/agent/target/racedet.jar}") # AGENT may be relative to the caller
 agent_opts=${AGENT_OPTS:-'include=bench.jmh.*,exclude=bench.jmh.jmh_generated.*'}
-jmh_opts=${JMH_OPTS:--f 1 -wi 3 -w 1s -i 5 -r 1s}
+jmh_opts=${JMH_OPTS:--f 1 -wi 5 -w 1s -i 5 -r 1s}
 java=${JAVA:-java}
 regex=${1:-}
 # A selection also runs the `empty` rows: the net column needs them.
@@ -52,6 +53,7 @@ fi
 [[ -z ${PLAIN_JSON:-} ]] || PLAIN_JSON=$(realpath "$PLAIN_JSON")
 rm -rf "$raw"
 mkdir -p "$raw"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # run NAME [extra JMH options...]: one JMH run, its JSON results in $raw/NAME.json, its log in
 # $raw/NAME.log; prints only the progress lines.
@@ -131,7 +133,7 @@ verdict="racedet: ${#reports[@]} JVMs, $races races, $errors internal errors ($a
 {
   echo "racedet hook costs (JMH, average time; diff = racedet - plain = the hooks' cost per operation)"
   echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; $("$java" -version 2>&1 | head -1)"
+  echo "machine: $(nproc) cores, load average $load_before at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end; $("$java" -version 2>&1 | head -1)"
   echo "agent:   $agent ($(date -u -r "$agent" '+%Y-%m-%d %H:%M UTC'), sha256 $(sha256sum "$agent" | cut -c1-12))"
   echo "JMH:     $jmh_opts${regex:+ (selector: $regex)}"
   echo
