@@ -36,15 +36,37 @@ public final class ArrayHooks {
         access(array, index, site, true);
     }
 
+    /**
+     * Before an xALOAD in a checked method, which passes its thread's state ({@code null} while it
+     * has none). An element read again in the same epoch costs no lock, no call and no table lookup:
+     * the array's shadow comes from the thread's {@link ArrayCache}.
+     */
+    public static void read(Object array, int index, Object thread, int site) {
+        if (!(thread instanceof ThreadState t) || !ArrayCache.isCurrent(t, array, index, site, false)) {
+            access(array, index, thread, site, false);
+        }
+    }
+
+    /** Before an xASTORE in a checked method: as {@link #read(Object, int, Object, int)}. */
+    public static void write(Object array, int index, Object thread, int site) {
+        if (!(thread instanceof ThreadState t) || !ArrayCache.isCurrent(t, array, index, site, true)) {
+            access(array, index, thread, site, true);
+        }
+    }
+
     private static void access(Object array, int index, int site, boolean write) {
+        access(array, index, null, site, write);
+    }
+
+    private static void access(Object array, int index, Object thread, int site, boolean write) {
         if (array == null || index < 0) {
             return; // the instruction throws
         }
         ThreadState t = null;
         try {
-            t = Engine.enter();
+            t = Engine.enter(thread);
             if (t != null && (write || !t.optimisticReads)) {
-                ArrayShadow shadow = ARRAYS.of(array);
+                ArrayShadow shadow = ArrayCache.shadow(t, array, site, ARRAYS);
                 if (index < shadow.length()) {
                     shadow.access(t, DETECTOR, index, site, write);
                     Engine.printPending(t);

@@ -2,7 +2,6 @@ package dev.racedet.runtime;
 
 import dev.racedet.runtime.engine.Detector;
 import dev.racedet.runtime.engine.ThreadState;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The shadow of one array: its elements' states in {@link ElementChunk}s of {@link #CHUNK}
@@ -16,17 +15,34 @@ final class ArrayShadow {
 
     private final Class<?> arrayClass;
     private final int length;
-    private final AtomicReferenceArray<ElementChunk> chunks;
+    /**
+     * The chunks, made on first use under this shadow's lock and read without it, also by the hooks'
+     * fast paths (a plain array: no JDK code there, see {@code HookStateArray}). A chunk read
+     * without the lock is used only once its volatile table is seen.
+     */
+    private final ElementChunk[] chunks;
 
     /** @param array an array (the caller checked); its class and length are all that is kept */
     ArrayShadow(Object array) {
         this.arrayClass = array.getClass();
         this.length = java.lang.reflect.Array.getLength(array);
-        this.chunks = new AtomicReferenceArray<>((length + CHUNK - 1) >>> CHUNK_BITS);
+        this.chunks = new ElementChunk[(length + CHUNK - 1) >>> CHUNK_BITS];
     }
 
     int length() {
         return length;
+    }
+
+    /**
+     * Whether the access of element {@code index} by {@code t} would change nothing (the same epoch
+     * recorded it): no lock, no allocation; false for an index out of bounds or a chunk not yet made.
+     */
+    boolean isCurrent(ThreadState t, int index, boolean write) {
+        if (index >= length) {
+            return false;
+        }
+        ElementChunk chunk = chunks[index >>> CHUNK_BITS];
+        return chunk != null && chunk.isCurrent(t, index & (CHUNK - 1), write);
     }
 
     /** Records an access of element {@code index}, which the caller checked is within bounds. */
@@ -50,16 +66,21 @@ final class ArrayShadow {
     }
 
     /** Chunk {@code c}, for tests and statistics: {@code null} if none of its elements was accessed. */
-    ElementChunk existingChunk(int c) {
-        return chunks.get(c);
+    synchronized ElementChunk existingChunk(int c) {
+        return chunks[c];
     }
 
     private ElementChunk chunk(int c) {
-        ElementChunk chunk = chunks.get(c);
+        ElementChunk chunk = chunks[c];
+        return chunk != null && chunk.isPublished() ? chunk : makeChunk(c);
+    }
+
+    private synchronized ElementChunk makeChunk(int c) {
+        ElementChunk chunk = chunks[c];
         if (chunk == null) {
             int base = c << CHUNK_BITS;
-            chunks.compareAndSet(c, null, new ElementChunk(arrayClass, base, Math.min(CHUNK, length - base)));
-            chunk = chunks.get(c);
+            chunk = new ElementChunk(arrayClass, base, Math.min(CHUNK, length - base));
+            chunks[c] = chunk;
         }
         return chunk;
     }

@@ -33,19 +33,23 @@ final class ElementChunk {
     }
 
     private static final int FIRST_PALETTE = 4;
+    /** Transition entries of a large chunk (a power of two). */
+    private static final int TRANSITIONS = 16;
+    /** Chunks with at least this many elements keep {@link #TRANSITIONS} entries, smaller ones one. */
+    private static final int LARGE = 256;
 
     /** The class of the array, for the report's name when the access site does not know the field. */
     private final Class<?> arrayClass;
     /** The array index of this chunk's element 0. */
     private final int base;
     private volatile Table table;
-    // The last transition made here (palette entry -> palette entry), reused while the same thread
-    // makes the same access in the same epoch to elements in the same state; guarded by the chunk.
-    private int memoFrom = -1;
-    private int memoTo;
-    private long memoEpoch;
-    private int memoSite;
-    private boolean memoWrite;
+    // The transitions made here in the current epochs (palette entry -> palette entry), reused while
+    // the same thread makes the same access in the same epoch to elements in the same state: a loop
+    // over a row touches its elements from a few sites (a stencil reads each element from several),
+    // so a few transitions serve a whole chunk. Three longs an entry: the epoch, from << 32 | to,
+    // site << 1 | write; an entry whose epoch is 0 is empty. Made at the first transition, with room
+    // for one transition in small chunks and TRANSITIONS in large ones. Guarded by the chunk.
+    private long[] transitions;
 
     ElementChunk(Class<?> arrayClass, int base, int length) {
         this.arrayClass = arrayClass;
@@ -54,11 +58,22 @@ final class ElementChunk {
     }
 
     /**
+     * Whether this chunk, read without a lock, is seen as constructed: its volatile table is written
+     * last by the constructor, so seeing it shows everything before it.
+     */
+    boolean isPublished() {
+        return table != null;
+    }
+
+    /**
      * Whether the access of element {@code i} (chunk-relative) by {@code t} would change nothing:
      * no lock, no allocation.
      */
     boolean isCurrent(ThreadState t, int i, boolean write) {
         Table tb = table;
+        if (tb == null) {
+            return false; // a chunk read by a data race before its table is seen
+        }
         int p = tb.index[i];
         VarState[] palette = tb.palette;
         if (p == 0 || p >= palette.length) {
@@ -92,37 +107,65 @@ final class ElementChunk {
         Table tb = table;
         int p = tb.index[i];
         VarState old = p == 0 ? null : tb.palette[p];
+        long epoch = t.epoch();
+        long how = ((long) site << 1) | (write ? 1 : 0);
+        int entry = transitionEntry(p, site, write);
+        long[] memo = transitions;
         int q;
-        if (memoFrom == p && memoEpoch == t.epoch() && memoSite == site && memoWrite == write
-                && (old == null || old.onlyInSlotOf(t))) {
+        if (memo != null && memo[entry] == epoch && epoch != 0 && (int) (memo[entry + 1] >>> 32) == p
+                && memo[entry + 2] == how && (old == null || old.onlyInSlotOf(t))) {
             // Nothing in the old state can race with t, and the new one is what it was last time.
-            q = memoTo;
+            q = (int) memo[entry + 1];
         } else {
             VarState fresh = old == null ? new VarState(-1, arrayClass) : old.copy();
-            fresh.index = base + i;
+            fresh.setIndex(base + i);
             if (write) {
                 detector.write(t, fresh, site);
             } else {
                 detector.read(t, fresh, site);
             }
             q = old != null && fresh.sameAccesses(old) ? p : store(fresh, i);
-            memoFrom = table.index[i]; // store() may have compacted the palette
-            memoTo = q;
-            memoEpoch = t.epoch();
-            memoSite = site;
-            memoWrite = write;
+            int from = table.index[i]; // store() may have compacted the palette (and emptied the memo)
+            memo = transitions;
+            if (memo == null) {
+                memo = transitions = new long[3 * (tb.index.length >= LARGE ? TRANSITIONS : 1)];
+            }
+            entry = transitionEntry(from, site, write);
+            memo[entry] = epoch;
+            memo[entry + 1] = ((long) from << 32) | q;
+            memo[entry + 2] = how;
         }
         table.index[i] = (char) q;
     }
 
+    /** Where the transition from palette entry {@code p} by an access at {@code site} is memoized. */
+    private int transitionEntry(int p, int site, boolean write) {
+        long[] memo = transitions;
+        if (memo == null || memo.length == 3) {
+            return 0;
+        }
+        return 3 * ((p * 31 + site * 2 + (write ? 1 : 0)) & (TRANSITIONS - 1));
+    }
+
+    /** The last transition stored, for {@link #store}'s first candidate. */
+    private int lastTo;
+
     /** The palette index of a state equal to {@code fresh}: a neighbor's or the last one, or a new entry. */
     private int store(VarState fresh, int i) {
         Table tb = table;
-        for (int candidate : new int[] {memoTo, i > 0 ? tb.index[i - 1] : 0,
-                i + 1 < tb.index.length ? tb.index[i + 1] : 0, tb.size - 1}) {
-            if (candidate > 0 && candidate < tb.size && tb.palette[candidate].sameAccesses(fresh)) {
-                return candidate;
-            }
+        if (isSame(tb, lastTo, fresh)) {
+            return lastTo;
+        }
+        int before = i > 0 ? tb.index[i - 1] : 0;
+        if (isSame(tb, before, fresh)) {
+            return before;
+        }
+        int after = i + 1 < tb.index.length ? tb.index[i + 1] : 0;
+        if (isSame(tb, after, fresh)) {
+            return after;
+        }
+        if (isSame(tb, tb.size - 1, fresh)) {
+            return tb.size - 1;
         }
         if (tb.size == tb.palette.length) {
             tb = makeRoom(tb);
@@ -130,7 +173,12 @@ final class ElementChunk {
         int q = tb.size;
         tb.palette[q] = fresh;
         tb.size = q + 1;
+        lastTo = q;
         return q;
+    }
+
+    private static boolean isSame(Table tb, int candidate, VarState fresh) {
+        return candidate > 0 && candidate < tb.size && tb.palette[candidate].sameAccesses(fresh);
     }
 
     /**
@@ -162,8 +210,10 @@ final class ElementChunk {
                 packed[e] = (char) renumbered[index[e]];
             }
             next = new Table(packed, palette, used);
-            memoFrom = -1;
-            memoTo = 0;
+            lastTo = 0;
+            if (transitions != null) {
+                java.util.Arrays.fill(transitions, 0); // palette entries were renumbered
+            }
         } else {
             next = new Table(index, Arrays.copyOf(tb.palette, tb.palette.length * 2), tb.size);
         }

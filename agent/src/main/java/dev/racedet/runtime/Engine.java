@@ -36,6 +36,22 @@ final class Engine {
         return t;
     }
 
+    /**
+     * {@link #enter()} for a hook that was given its thread's state ({@code thread}, a
+     * {@link ThreadState} a checked method fetched at its start, or {@code null}): no ThreadLocal
+     * lookup when it is there.
+     */
+    static ThreadState enter(Object thread) {
+        if (!(thread instanceof ThreadState t)) {
+            return enter();
+        }
+        if (t.insideRacedet) {
+            return null;
+        }
+        t.insideRacedet = true;
+        return t;
+    }
+
     /** Ends what {@link #enter()} began; {@code t} may be {@code null}. */
     static void exit(ThreadState t) {
         if (t != null) {

@@ -17,14 +17,20 @@ public final class FieldHooks {
     private FieldHooks() {
     }
 
+    // Every access hook comes in two forms. Checked methods keep their thread's state in a local
+    // (ContextVisitor) and pass it: the hook then tests FastTrack's same-epoch case first, with no
+    // ThreadLocal lookup, no reentrancy guard and no call, small enough for the JIT to inline into
+    // the access site. The forms without it (code whose method keeps no context) find the state
+    // through the ThreadLocal. A stale or missing thread only sends the access to the full path.
+
     /** Before GETFIELD of a plain field, in code of a class other than the field's declaring class. */
     public static void read(Object owner, int fieldId, int siteId) {
-        access(owner, null, fieldId, siteId, false);
+        access(owner, null, null, fieldId, siteId, false);
     }
 
     /** Before PUTFIELD of a plain field, in code of a class other than the field's declaring class. */
     public static void write(Object owner, int fieldId, int siteId) {
-        access(owner, null, fieldId, siteId, true);
+        access(owner, null, null, fieldId, siteId, true);
     }
 
     /**
@@ -32,21 +38,39 @@ public final class FieldHooks {
      * shadow field it read inline ({@code null} until the first access installs it).
      */
     public static void read(Object owner, VarState shadow, int fieldId, int siteId) {
-        access(owner, shadow, fieldId, siteId, false);
+        access(owner, shadow, null, fieldId, siteId, false);
     }
 
     /** Before PUTFIELD of a plain field, in code of the field's declaring class. */
     public static void write(Object owner, VarState shadow, int fieldId, int siteId) {
-        access(owner, shadow, fieldId, siteId, true);
+        access(owner, shadow, null, fieldId, siteId, true);
     }
 
-    private static void access(Object owner, VarState shadow, int fieldId, int siteId, boolean write) {
+    /**
+     * Before GETFIELD of a plain field in a checked method, which passes the field's shadow state
+     * ({@code null} until the first access installs it; read inline in the declaring class, through
+     * {@link ShadowLinks} elsewhere) and its thread's state ({@code null} while it has none).
+     */
+    public static void read(Object owner, VarState shadow, Object thread, int fieldId, int siteId) {
+        if (shadow == null || shadow.owner != owner || !(thread instanceof ThreadState t) || !shadow.readIsCurrent(t)) {
+            access(owner, shadow, thread, fieldId, siteId, false);
+        }
+    }
+
+    /** Before PUTFIELD of a plain field in a checked method: as {@link #read(Object, VarState, Object, int, int)}. */
+    public static void write(Object owner, VarState shadow, Object thread, int fieldId, int siteId) {
+        if (shadow == null || shadow.owner != owner || !(thread instanceof ThreadState t) || !shadow.writeIsCurrent(t)) {
+            access(owner, shadow, thread, fieldId, siteId, true);
+        }
+    }
+
+    private static void access(Object owner, VarState shadow, Object thread, int fieldId, int siteId, boolean write) {
         if (owner == null) {
             return; // the instruction throws NullPointerException: no access
         }
         ThreadState t = null;
         try {
-            t = Engine.enter();
+            t = Engine.enter(thread);
             if (t != null) {
                 VarState v = SHADOWS.field(owner, shadow, fieldId);
                 if (!write && t.optimisticReads) {
@@ -64,18 +88,32 @@ public final class FieldHooks {
 
     /** After GETSTATIC of a plain static field declared by class {@code classId}. */
     public static void readStatic(int fieldId, int siteId, int classId) {
-        staticAccess(fieldId, siteId, classId, false);
+        staticAccess(null, fieldId, siteId, classId, false);
+    }
+
+    /** After GETSTATIC of a plain static field, in a checked method that passes its thread's state. */
+    public static void readStatic(Object thread, int fieldId, int siteId, int classId) {
+        if (!(thread instanceof ThreadState t) || !t.hasSeenClass(classId) || !SHADOWS.staticField(fieldId).readIsCurrent(t)) {
+            staticAccess(thread, fieldId, siteId, classId, false);
+        }
     }
 
     /** After PUTSTATIC of a plain static field declared by class {@code classId}. */
     public static void writeStatic(int fieldId, int siteId, int classId) {
-        staticAccess(fieldId, siteId, classId, true);
+        staticAccess(null, fieldId, siteId, classId, true);
     }
 
-    private static void staticAccess(int fieldId, int siteId, int classId, boolean write) {
+    /** After PUTSTATIC of a plain static field, in a checked method that passes its thread's state. */
+    public static void writeStatic(Object thread, int fieldId, int siteId, int classId) {
+        if (!(thread instanceof ThreadState t) || !t.hasSeenClass(classId) || !SHADOWS.staticField(fieldId).writeIsCurrent(t)) {
+            staticAccess(thread, fieldId, siteId, classId, true);
+        }
+    }
+
+    private static void staticAccess(Object thread, int fieldId, int siteId, int classId, boolean write) {
         ThreadState t = null;
         try {
-            t = Engine.enter();
+            t = Engine.enter(thread);
             if (t != null) {
                 useClass(t, classId);
                 VarState v = SHADOWS.staticField(fieldId);
@@ -323,6 +361,13 @@ public final class FieldHooks {
             InternalErrors.record("class use hook", e);
         } finally {
             Engine.exit(t);
+        }
+    }
+
+    /** {@link #classUse(int)} in a checked method that passes its thread's state: a bit test when seen. */
+    public static void classUse(Object thread, int classId) {
+        if (!(thread instanceof ThreadState t) || !t.hasSeenClass(classId)) {
+            classUse(classId);
         }
     }
 

@@ -60,9 +60,9 @@ final class RaceReporter implements RaceListener {
                 recordedStack(previousRecorded), true, recordedStack(previousThread.startedAt),
                 recordedLocks(previousRecorded),
                 timeline(previousThread, previousWrite, CallingContexts.siteOf(previousRecorded), null));
-        Race race = field.index < 0
+        Race race = field.index() < 0
                 ? new Race(key, Registry.field(field.fieldId).qualifiedName(), access, previous, -1, objectName(field))
-                : new Race(key, arrayName(now, before, field), access, previous, field.index, "");
+                : new Race(key, arrayName(now, before, field), access, previous, field.index(), "");
         Race existing = byLocations.putIfAbsent(key, race);
         if (existing != null) {
             existing.repeated();

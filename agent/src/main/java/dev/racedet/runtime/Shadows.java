@@ -14,9 +14,9 @@ final class Shadows {
     private final WeakIdentityTable<ObjectShadow> objects = new WeakIdentityTable<>();
     private final ShadowFields shadowFields = new ShadowFields();
     private final WeakIdentityTable<SyncClock> monitors = new WeakIdentityTable<>();
-    private final StateArray<VarState> statics = new StateArray<>(VarState::new);
-    private final StateArray<SyncClock> staticVolatiles = new StateArray<>(id -> new SyncClock());
-    private final StateArray<SyncClock> classInits = new StateArray<>(id -> new SyncClock());
+    private final HookStateArray<VarState> statics = new HookStateArray<>(VarState::new);
+    private final HookStateArray<SyncClock> staticVolatiles = new HookStateArray<>(id -> new SyncClock());
+    private final HookStateArray<SyncClock> classInits = new HookStateArray<>(id -> new SyncClock());
     private final FieldOffsets offsets = new FieldOffsets();
     /** Locations addressed without an object (off-heap memory), by address. */
     private final ObjectShadow offHeap = new ObjectShadow();

@@ -42,12 +42,19 @@ final class SyncEvents {
         try {
             t = Engine.enter();
             if (t != null) {
-                SyncClock s = clock(kind, base, key, false);
-                if (s != null) {
-                    DETECTOR.acquire(t, s);
-                }
                 if (kind == MONITOR) {
-                    HeldLocks.entered(t, base);
+                    SyncClock s = HeldLocks.cachedClock(t, base);
+                    if (s == null) {
+                        s = SHADOWS.monitor(base);
+                        HeldLocks.cacheClock(t, base, s);
+                    }
+                    DETECTOR.acquireMonitor(t, s);
+                    HeldLocks.entered(t, base, s);
+                } else {
+                    SyncClock s = clock(kind, base, key, false);
+                    if (s != null) {
+                        DETECTOR.acquire(t, s);
+                    }
                 }
             }
         } catch (Throwable e) {
@@ -67,9 +74,11 @@ final class SyncEvents {
                     PlainWrites.publish(t, DETECTOR, SHADOWS); // plain stores since the last release
                 }
                 if (kind == MONITOR) {
-                    HeldLocks.exiting(t, base);
+                    SyncClock s = HeldLocks.exiting(t, base);
+                    DETECTOR.releaseMonitor(t, s != null ? s : SHADOWS.monitor(base));
+                } else {
+                    DETECTOR.release(t, clock(kind, base, key, true));
                 }
-                DETECTOR.release(t, clock(kind, base, key, true));
             }
         } catch (Throwable e) {
             InternalErrors.record(RELEASE_HOOKS[kind], e);

@@ -76,6 +76,8 @@ public final class ThreadHooks {
             t = Engine.enter();
             if (t != null) {
                 DETECTOR.terminate(t);
+                ArrayCache.clear(t);
+                dev.racedet.runtime.engine.HeldLocks.forgetCachedClocks(t);
             }
         } catch (Throwable e) {
             InternalErrors.record("thread exit hook", e);

@@ -2,12 +2,14 @@ package dev.racedet.runtime;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Maps objects, by identity, to values without keeping the objects alive. Lookups take no lock and
- * allocate nothing: bucket chains are immutable and published through an {@link AtomicReferenceArray}.
- * Insertions take this table's lock; entries of collected keys are dropped when the table is rebuilt.
+ * Maps objects, by identity, to values without keeping the objects alive. Lookups take no lock,
+ * allocate nothing and run no JDK code but {@code Reference.get} (racedet instruments the JDK's
+ * atomics, whose hooks would cost every lookup): bucket chains are immutable and read through a plain
+ * array behind a volatile reference. A lookup that reads an entry by a data race and sees its key
+ * cleared or missing takes the insertion path, which looks again under this table's lock, where every
+ * entry is seen as made. Entries of collected keys are dropped when the table is rebuilt.
  *
  * <p>Never calls the key's {@code hashCode}/{@code equals} (keys are application objects: threads,
  * locks, class loaders); a factory must not call application code either.
@@ -34,16 +36,17 @@ public final class WeakIdentityTable<V> {
     }
 
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
-    private volatile AtomicReferenceArray<Entry<V>> buckets = new AtomicReferenceArray<>(1024);
+    private volatile Entry<?>[] buckets = new Entry<?>[1024];
     private int entries;
     /** Entries whose keys were collected, as counted from the queue since the last rebuild. */
     private int collectedEntries;
 
     /** The value mapped to {@code key}, or {@code null}. */
+    @SuppressWarnings("unchecked")
     public V get(Object key) {
-        AtomicReferenceArray<Entry<V>> b = buckets;
+        Entry<?>[] b = buckets;
         int hash = System.identityHashCode(key);
-        for (Entry<V> e = b.get(hash & (b.length() - 1)); e != null; e = e.next) {
+        for (Entry<V> e = (Entry<V>) b[hash & (b.length - 1)]; e != null; e = e.next) {
             if (e.get() == key) {
                 return e.value;
             }
@@ -72,14 +75,14 @@ public final class WeakIdentityTable<V> {
         }
         // Rebuild (a full copy) only once a good share of the entries is dead, or the table is full:
         // rebuilding at every collected key made short-lived keys (queue nodes) cost a copy each.
-        if (collectedEntries > entries / 4 + 64 || entries >= buckets.length() * 3 / 4) {
+        if (collectedEntries > entries / 4 + 64 || entries >= buckets.length * 3 / 4) {
             rebuild();
         }
         value = created;
-        AtomicReferenceArray<Entry<V>> b = buckets;
+        Entry<?>[] b = buckets;
         int hash = System.identityHashCode(key);
-        int index = hash & (b.length() - 1);
-        b.set(index, new Entry<>(key, hash, value, b.get(index), collected));
+        int index = hash & (b.length - 1);
+        b[index] = new Entry<>(key, hash, value, entry(b, index), collected);
         entries++;
         return value;
     }
@@ -89,29 +92,34 @@ public final class WeakIdentityTable<V> {
         while (collected.poll() != null) {
             // drained: the rebuild below drops every collected entry, queued or not
         }
-        AtomicReferenceArray<Entry<V>> old = buckets;
+        Entry<?>[] old = buckets;
         int live = 0;
-        for (int i = 0; i < old.length(); i++) {
-            for (Entry<V> e = old.get(i); e != null; e = e.next) {
+        for (int i = 0; i < old.length; i++) {
+            for (Entry<V> e = entry(old, i); e != null; e = e.next) {
                 if (e.get() != null) {
                     live++;
                 }
             }
         }
-        int size = live >= old.length() / 2 ? old.length() * 2 : old.length();
-        AtomicReferenceArray<Entry<V>> fresh = new AtomicReferenceArray<>(size);
-        for (int i = 0; i < old.length(); i++) {
-            for (Entry<V> e = old.get(i); e != null; e = e.next) {
+        int size = live >= old.length / 2 ? old.length * 2 : old.length;
+        Entry<?>[] fresh = new Entry<?>[size];
+        for (int i = 0; i < old.length; i++) {
+            for (Entry<V> e = entry(old, i); e != null; e = e.next) {
                 Object key = e.get();
                 if (key != null) {
                     int index = e.hash & (size - 1);
-                    fresh.set(index, new Entry<>(key, e.hash, e.value, fresh.get(index), collected));
+                    fresh[index] = new Entry<>(key, e.hash, e.value, entry(fresh, index), collected);
                 }
             }
         }
         entries = live;
         collectedEntries = 0;
         buckets = fresh;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Entry<V> entry(Entry<?>[] b, int index) {
+        return (Entry<V>) b[index];
     }
 
     /** Number of entries, collected keys included until the next rebuild. */

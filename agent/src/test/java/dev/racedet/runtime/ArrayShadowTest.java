@@ -23,7 +23,7 @@ class ArrayShadowTest {
     private final List<String> races = new ArrayList<>();
     private final Detector detector = new Detector((field, current, currentWrite, currentSite,
             previous, previousWrite, previousSite) -> races.add(
-            (currentWrite ? "w" : "r") + currentSite + "[" + field.index + "] by " + current.name() + " vs "
+            (currentWrite ? "w" : "r") + currentSite + "[" + field.index() + "] by " + current.name() + " vs "
                     + (previousWrite ? "w" : "r") + previousSite + " by " + previous.name()), new Slots());
 
     private ThreadState t0;

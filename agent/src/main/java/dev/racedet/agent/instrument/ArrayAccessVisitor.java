@@ -27,6 +27,7 @@ import net.bytebuddy.jar.asm.Type;
  */
 final class ArrayAccessVisitor extends MethodVisitor {
     private static final String ACCESS = "(Ljava/lang/Object;II)V";
+    private static final String ACCESS_IN_THREAD = "(Ljava/lang/Object;ILjava/lang/Object;I)V";
     /** The Arrays methods replaced by a hook of the same name taking one more int (the site). */
     private static final Set<String> BULK = bulkOperations();
 
@@ -47,8 +48,12 @@ final class ArrayAccessVisitor extends MethodVisitor {
      */
     private int probeStep;
 
-    ArrayAccessVisitor(MethodVisitor next, SiteTracker site, MemberResolver resolver) {
+    /** The local holding the thread's state ({@link ContextVisitor}), or -1 if the method keeps none. */
+    private final int threadLocal;
+
+    ArrayAccessVisitor(MethodVisitor next, SiteTracker site, MemberResolver resolver, int threadLocal) {
         super(Opcodes.ASM9, next);
+        this.threadLocal = threadLocal;
         this.site = site;
         this.resolver = resolver;
     }
@@ -68,8 +73,7 @@ final class ArrayAccessVisitor extends MethodVisitor {
         if (opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD) {
             String[] array = arrayFor(opcode == Opcodes.AALOAD, !dup2); // a DUP2 before: the store follows
             super.visitInsn(Opcodes.DUP2);                              // [a i] -> [a i a i]
-            Hooks.pushInt(mv, siteOf(array, false));                    // -> [a i a i sid]
-            Hooks.call(mv, Hooks.ARRAYS, "read", ACCESS);               // -> [a i]
+            elementHook("read", siteOf(array, false));                  // -> [a i]
             super.visitInsn(opcode);
             if (array != null && array[2].startsWith("[[") && !dup2) {
                 pending.add(new String[] {array[0], array[1] + "[]", array[2].substring(1)}); // a row
@@ -88,8 +92,7 @@ final class ArrayAccessVisitor extends MethodVisitor {
                 super.visitInsn(Opcodes.POP);     // -> [v a i]
                 super.visitInsn(Opcodes.DUP2_X1); // -> [a i v a i]
             }
-            Hooks.pushInt(mv, sid);                                // -> [a i v a i sid]
-            Hooks.call(mv, Hooks.ARRAYS, "write", ACCESS);         // -> [a i v]
+            elementHook("write", sid);                             // -> [a i v]
             super.visitInsn(opcode);
             return;
         }
@@ -103,6 +106,18 @@ final class ArrayAccessVisitor extends MethodVisitor {
             pending.clear();
         }
         super.visitInsn(opcode);
+    }
+
+    /**
+     * [a i] -> []: the element hook, given the thread's state when the method keeps it:
+     * [a i] -> ALOAD t -> [a i t] -> [a i t sid], else [a i] -> [a i sid].
+     */
+    private void elementHook(String hook, int sid) {
+        if (threadLocal >= 0) {
+            super.visitVarInsn(Opcodes.ALOAD, threadLocal);
+        }
+        Hooks.pushInt(mv, sid);
+        Hooks.call(mv, Hooks.ARRAYS, hook, threadLocal >= 0 ? ACCESS_IN_THREAD : ACCESS);
     }
 
     /** Instructions that compute an index (or duplicate a value) and consume no array reference. */

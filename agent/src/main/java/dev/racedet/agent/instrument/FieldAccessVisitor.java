@@ -2,6 +2,7 @@ package dev.racedet.agent.instrument;
 
 import dev.racedet.runtime.JdkFields;
 import dev.racedet.runtime.Registry;
+import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
@@ -26,6 +27,11 @@ final class FieldAccessVisitor extends MethodVisitor {
     private static final String OBJ_II = "(Ljava/lang/Object;II)V";
     private static final String OBJ_I = "(Ljava/lang/Object;I)V";
     private static final String OBJ_STATE_II = "(Ljava/lang/Object;" + ShadowFieldPlan.STATE + "II)V";
+    private static final String OBJ_STATE_OBJ_II = "(Ljava/lang/Object;" + ShadowFieldPlan.STATE + "Ljava/lang/Object;II)V";
+    private static final String SHADOW_SITE = "(Ljava/lang/Object;)" + ShadowFieldPlan.STATE;
+    private static final Handle SHADOW_LINK = new Handle(Opcodes.H_INVOKESTATIC, "dev/racedet/runtime/ShadowLinks",
+            "shadow", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+            + "Ljava/lang/String;Ljava/lang/String;)Ljava/lang/invoke/CallSite;", false);
 
     private final SiteTracker site;
     private final MemberResolver resolver;
@@ -34,12 +40,19 @@ final class FieldAccessVisitor extends MethodVisitor {
     /** In JDK code only volatiles are hooked: statics unscoped, no class use. */
     private final boolean jdk;
     private final ShadowFieldPlan shadows;
+    /** The local holding the thread's state ({@link ContextVisitor}), or -1 if the method keeps none. */
+    private final int threadLocal;
+    /** Whether the class file may use {@code invokedynamic} (version 51, Java 7, and later). */
+    private final boolean dynamicLinks;
     private boolean beforeSuperCall;
     private int pendingNews;
 
     FieldAccessVisitor(MethodVisitor next, SiteTracker site, MemberResolver resolver, boolean constructor,
-                       boolean checkAccesses, boolean classConstants, boolean jdk, ShadowFieldPlan shadows) {
+                       boolean checkAccesses, boolean classConstants, boolean jdk, ShadowFieldPlan shadows,
+                       int threadLocal, boolean dynamicLinks) {
         super(Opcodes.ASM9, next);
+        this.threadLocal = threadLocal;
+        this.dynamicLinks = dynamicLinks;
         this.site = site;
         this.resolver = resolver;
         this.beforeSuperCall = constructor;
@@ -102,7 +115,7 @@ final class FieldAccessVisitor extends MethodVisitor {
             return;
         }
         super.visitInsn(Opcodes.DUP);                 // [obj] -> [obj obj]
-        plainHook(field, name, fieldId, false);      // -> [obj]
+        plainHook(field, owner, name, fieldId, false); // -> [obj]
         super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
     }
 
@@ -118,7 +131,7 @@ final class FieldAccessVisitor extends MethodVisitor {
             // [obj v obj fid] -> [obj v], before the write: a release
             Hooks.call(mv, Hooks.FIELDS, jdk ? "jdkVolatileWrite" : "volatileWrite", OBJ_I);
         } else {
-            plainHook(field, name, fieldId, true);   // [obj v obj] -> [obj v]
+            plainHook(field, owner, name, fieldId, true); // [obj v obj] -> [obj v]
         }
         super.visitFieldInsn(Opcodes.PUTFIELD, owner, name, descriptor);
     }
@@ -137,15 +150,16 @@ final class FieldAccessVisitor extends MethodVisitor {
         if (field.isFinal() || !field.isVolatile() && !checksPlainStatic(field)) {
             classUse(owner, classId); // [v] -> [v]
         } else if (field.isVolatile()) {
-            ClassIds.pushStaticField(mv, owner, fieldId(field, name), classConstants); // -> [v fid]
-            ClassIds.push(mv, owner, classId, classConstants);                         // -> [v fid cid]
+            ClassIds.pushStaticField(mv, owner, fieldId(field, name), classConstants, dynamicLinks); // -> [v fid]
+            ClassIds.push(mv, owner, classId, classConstants, dynamicLinks);                         // -> [v fid cid]
             Hooks.call(mv, Hooks.FIELDS, "volatileReadStatic", "(II)V");                             // -> [v]
         } else {
             int fieldId = fieldId(field, name);
-            ClassIds.pushStaticField(mv, owner, fieldId, classConstants); // [v] -> [v fid]
-            Hooks.pushInt(mv, site.site(fieldId, false));                 // -> [v fid sid]
-            ClassIds.push(mv, owner, classId, classConstants);            // -> [v fid sid cid]
-            Hooks.call(mv, Hooks.FIELDS, "readStatic", "(III)V");                       // -> [v]
+            pushThread();                                                 // [v] -> [v t], when there is one
+            ClassIds.pushStaticField(mv, owner, fieldId, classConstants, dynamicLinks); // -> [v (t) fid]
+            Hooks.pushInt(mv, site.site(fieldId, false));                 // -> [v (t) fid sid]
+            ClassIds.push(mv, owner, classId, classConstants, dynamicLinks);            // -> [v (t) fid sid cid]
+            Hooks.call(mv, Hooks.FIELDS, "readStatic", staticDescriptor()); // -> [v]
         }
     }
 
@@ -166,17 +180,18 @@ final class FieldAccessVisitor extends MethodVisitor {
         }
         int fieldId = fieldId(field, name);
         if (field.isVolatile()) {
-            ClassIds.pushStaticField(mv, owner, fieldId, classConstants);     // [v] -> [v fid]
+            ClassIds.pushStaticField(mv, owner, fieldId, classConstants, dynamicLinks);     // [v] -> [v fid]
             Hooks.call(mv, Hooks.FIELDS, "volatileWriteStatic", "(I)V");                    // -> [v], the release before the write
             super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // [v] -> []
             classUse(owner, classId);
             return;
         }
         super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor); // [v] -> []
-        ClassIds.pushStaticField(mv, owner, fieldId, classConstants);     // -> [fid]
-        Hooks.pushInt(mv, site.site(fieldId, true));                      // -> [fid sid]
-        ClassIds.push(mv, owner, classId, classConstants);                // -> [fid sid cid]
-        Hooks.call(mv, Hooks.FIELDS, "writeStatic", "(III)V");                          // -> []
+        pushThread();                                                     // -> [t], when there is one
+        ClassIds.pushStaticField(mv, owner, fieldId, classConstants, dynamicLinks);     // -> [(t) fid]
+        Hooks.pushInt(mv, site.site(fieldId, true));                      // -> [(t) fid sid]
+        ClassIds.push(mv, owner, classId, classConstants, dynamicLinks);                // -> [(t) fid sid cid]
+        Hooks.call(mv, Hooks.FIELDS, "writeStatic", staticDescriptor());  // -> []
     }
 
     /**
@@ -193,18 +208,36 @@ final class FieldAccessVisitor extends MethodVisitor {
     }
 
     /**
-     * [obj] -> []: the access event for a plain field. In the field's declaring class the shadow is
-     * read inline: [obj] -> DUP -> [obj obj] -> accessor -> [obj vs] -> ids -> [obj vs fid sid] -> hook.
-     * Elsewhere the runtime finds the state: [obj] -> ids -> [obj fid sid] -> hook.
+     * [obj] -> []: the access event for a plain field. A checked method passes the shadow state and
+     * the thread: [obj] -> DUP -> [obj obj] -> shadow -> [obj vs] -> ALOAD t -> [obj vs t] -> ids ->
+     * [obj vs t fid sid] -> hook. The shadow comes from the class's own accessor in the declaring
+     * class, from an {@code invokedynamic} bound to that accessor elsewhere ({@code ShadowLinks}).
+     * Without a thread local: [obj] -> (DUP, accessor in the declaring class) -> ids -> hook.
      */
-    private void plainHook(MemberResolver.Field field, String name, int fieldId, boolean write) {
+    private void plainHook(MemberResolver.Field field, String owner, String name, int fieldId, boolean write) {
         if (jdk) {
             Hooks.pushInt(mv, fieldId);                                                 // [obj] -> [obj jid]
             Hooks.call(mv, Hooks.FIELDS, write ? "jdkWrite" : "jdkRead", OBJ_I);        // -> []
             return;
         }
         String hook = write ? "write" : "read";
-        if (shadows.has(field.declaringClass(), name)) {
+        boolean own = shadows.has(field.declaringClass(), name);
+        if (threadLocal >= 0) {
+            super.visitInsn(Opcodes.DUP);                          // [obj] -> [obj obj]
+            if (own) {
+                shadows.emitRead(mv, name);                        // -> [obj vs]
+            } else if (dynamicLinks && ShadowFieldPlan.canShadow(field.declaringClass(), name)) {
+                super.visitInvokeDynamicInsn(name, SHADOW_SITE, SHADOW_LINK, owner.replace('/', '.'),
+                        field.declaringClass());                   // -> [obj vs]
+            } else {
+                super.visitInsn(Opcodes.POP);                      // -> [obj]
+                super.visitInsn(Opcodes.ACONST_NULL);              // -> [obj null]
+            }
+            super.visitVarInsn(Opcodes.ALOAD, threadLocal);        // -> [obj vs t]
+            Hooks.pushInt(mv, fieldId);                            // -> [obj vs t fid]
+            Hooks.pushInt(mv, site.site(fieldId, write));          // -> [obj vs t fid sid]
+            Hooks.call(mv, Hooks.FIELDS, hook, OBJ_STATE_OBJ_II);  // -> []
+        } else if (own) {
             super.visitInsn(Opcodes.DUP);
             shadows.emitRead(mv, name);
             Hooks.pushInt(mv, fieldId);
@@ -217,10 +250,23 @@ final class FieldAccessVisitor extends MethodVisitor {
         }
     }
 
+    /** [..] -> [.. t]: the thread's state, when the method keeps it in a local. */
+    private void pushThread() {
+        if (threadLocal >= 0) {
+            super.visitVarInsn(Opcodes.ALOAD, threadLocal);
+        }
+    }
+
+    /** The static access hooks' descriptor: with the thread when the method keeps it. */
+    private String staticDescriptor() {
+        return threadLocal >= 0 ? "(Ljava/lang/Object;III)V" : "(III)V";
+    }
+
     /** [..] -> [..]: records that the class {@code classId} is in use (acquires its initializer). */
     private void classUse(String owner, int classId) {
-        ClassIds.push(mv, owner, classId, classConstants); // [..] -> [.. cid]
-        Hooks.call(mv, Hooks.FIELDS, "classUse", "(I)V");                // -> [..]
+        pushThread();                                                    // [..] -> [.. (t)]
+        ClassIds.push(mv, owner, classId, classConstants, dynamicLinks); // -> [.. (t) cid]
+        Hooks.call(mv, Hooks.FIELDS, "classUse", threadLocal >= 0 ? "(Ljava/lang/Object;I)V" : "(I)V"); // -> [..]
     }
 
     /** [obj v] -> [obj v obj], for a one- or two-slot value. */

@@ -139,10 +139,12 @@ final class InstrumentingClassVisitor extends ClassVisitor {
             mv = new VarHandleCallVisitor(mv, site);
             mv = new PlainUnsafeCallVisitor(mv, site, freeLocal);
         }
+        // The thread's state, which checked methods keep in a local for the access hooks' fast paths.
+        int threadLocal = contexts ? firstFreeLocal : -1;
         mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"), checkAccesses, classConstants && !jdk,
-                jdk, shadows);
+                jdk, shadows, threadLocal, (version & 0xFFFF) >= Opcodes.V1_7);
         if (checkAccesses && !jdk) {
-            mv = new ArrayAccessVisitor(mv, site, resolver);
+            mv = new ArrayAccessVisitor(mv, site, resolver, threadLocal);
         }
         mv = site.attach(mv);
         // First of the chain, so every other visitor sees the scope's or the context's locals.

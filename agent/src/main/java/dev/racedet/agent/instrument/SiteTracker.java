@@ -13,7 +13,7 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class SiteTracker {
     /** The most any inserted group pushes above the original stack: see the visitors' comments. */
-    static final int EXTRA_STACK = 4;
+    static final int EXTRA_STACK = 6;
 
     private final String className;
     private final String method;

@@ -56,7 +56,7 @@ public final class Detector {
         }
         t.published = Epoch.clock(t.epoch);
         t.identity.recent.add(RecentEvents.READ, t.context, site);
-        int recorded = CallingContexts.record(HeldLocks.context(t), site);
+        int recorded = recordedAccess(t, site);
         long r = v.read;
         if (r == VarState.READ_SHARED) {
             recordSharedRead(v, t.slot, t.published, recorded, t.identity);
@@ -139,14 +139,56 @@ public final class Detector {
         t.published = Epoch.clock(t.epoch);
         v.write = t.epoch;
         t.identity.recent.add(RecentEvents.WRITE, t.context, site);
-        v.writeSite = CallingContexts.record(HeldLocks.context(t), site);
+        v.writeSite = recordedAccess(t, site);
         v.writeBy = t.identity;
+    }
+
+    /**
+     * What an access of {@code t} at {@code site} records of its stack ({@link CallingContexts#record}
+     * in the thread's context with its held monitors), memoized per thread by site: the tree only
+     * grows, so a (context, site) pair always gives the same value.
+     */
+    private static int recordedAccess(ThreadState t, int site) {
+        int context = HeldLocks.context(t);
+        int[] memo = t.recordMemo;
+        int i = (site & (ThreadState.RECORD_MEMO - 1)) * 3;
+        if (memo != null && memo[i] == context && memo[i + 1] == site) {
+            return memo[i + 2];
+        }
+        int recorded = CallingContexts.record(context, site);
+        if (memo == null) {
+            memo = t.recordMemo = new int[ThreadState.RECORD_MEMO * 3];
+            java.util.Arrays.fill(memo, -1);
+        }
+        memo[i] = context;
+        memo[i + 1] = site;
+        memo[i + 2] = recorded;
+        return recorded;
     }
 
     /** {@code t} acquired {@code s}: a monitor entered, a volatile read, a lock taken. */
     public void acquire(ThreadState t, SyncClock s) {
         s.joinInto(t);
         t.identity.recent.add(RecentEvents.ACQUIRE, t.context, t.callSite);
+    }
+
+    /**
+     * {@code t} entered the monitor whose clock is {@code s} (and holds it): {@link #acquire} without
+     * the clock's lock, which the monitor makes unneeded.
+     */
+    public void acquireMonitor(ThreadState t, SyncClock s) {
+        s.joinIntoHolder(t);
+        t.identity.recent.add(RecentEvents.ACQUIRE, t.context, t.callSite);
+    }
+
+    /** {@code t} is about to exit the monitor whose clock is {@code s}: {@link #release} without the clock's lock. */
+    public void releaseMonitor(ThreadState t, SyncClock s) {
+        if (hasSlot(t)) {
+            t.identity.recent.add(RecentEvents.RELEASE, t.context, t.callSite);
+            s.joinFromHolder(t);
+            t.published = Epoch.clock(t.epoch);
+            tick(t);
+        }
     }
 
     /** {@code t} is about to release {@code s}: a monitor exit, a volatile write, a lock release. */

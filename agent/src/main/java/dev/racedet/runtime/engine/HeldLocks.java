@@ -39,52 +39,132 @@ public final class HeldLocks {
         }
     }
 
-    private static int lockId(Object lock) {
-        return lock instanceof Class<?> type ? CLASS_IDS.get(type) : INSTANCE_IDS.get(lock.getClass());
+    /**
+     * The lock frame id of {@code lock}'s monitor, from {@code t}'s one-entry memo when the last
+     * monitor it entered was of the same class (locks of one class in a loop): {@code ClassValue}
+     * runs JDK code whose own synchronization would cost hooks at every monitor entry.
+     */
+    private static int lockId(ThreadState t, Object lock) {
+        boolean isClass = lock instanceof Class<?>;
+        Object key = isClass ? lock : lock.getClass();
+        if (key == t.lastLockKey && isClass == t.lastLockIsClass) {
+            return t.lastLockId;
+        }
+        int id = isClass ? CLASS_IDS.get((Class<?>) lock) : INSTANCE_IDS.get(lock.getClass());
+        t.lastLockKey = key;
+        t.lastLockIsClass = isClass;
+        t.lastLockId = id;
+        return id;
     }
 
     private HeldLocks() {
     }
 
-    /** {@code t} entered the monitor of {@code lock}. */
-    public static void entered(ThreadState t, Object lock) {
-        if (t.heldCount == t.heldMonitors.length) {
-            t.heldMonitors = java.util.Arrays.copyOf(t.heldMonitors, t.heldCount * 2);
-        }
-        t.heldMonitors[t.heldCount++] = lock;
-        t.lockedBase = -1;
-    }
+    /** Monitors whose clocks each thread keeps at hand ({@link #cachedClock}). */
+    static final int MONITOR_CACHE = 8;
 
-    /** {@code t} is about to exit the monitor of {@code lock}: its innermost entry of it goes. */
-    public static void exiting(ThreadState t, Object lock) {
-        for (int i = t.heldCount - 1; i >= 0; i--) {
-            if (t.heldMonitors[i] == lock) {
-                System.arraycopy(t.heldMonitors, i + 1, t.heldMonitors, i, t.heldCount - i - 1);
-                t.heldMonitors[--t.heldCount] = null;
-                t.lockedBase = -1;
-                return;
+    /**
+     * The clock of {@code lock}'s monitor if {@code t} entered it recently, else {@code null}: a scan
+     * by identity of a few entries, cheaper than the side table's identity hash (which, on a monitor
+     * the thread holds, is a call into the VM).
+     */
+    public static SyncClock cachedClock(ThreadState t, Object lock) {
+        Object[] keys = t.monitorKeys;
+        if (keys != null) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == lock) {
+                    return t.monitorClocks[i];
+                }
             }
         }
+        return null;
+    }
+
+    /** Remembers {@code clock} as the clock of {@code lock}'s monitor for {@link #cachedClock}. */
+    public static void cacheClock(ThreadState t, Object lock, SyncClock clock) {
+        if (t.monitorKeys == null) {
+            t.monitorKeys = new Object[MONITOR_CACHE];
+            t.monitorClocks = new SyncClock[MONITOR_CACHE];
+        }
+        int i = t.monitorNext;
+        t.monitorKeys[i] = lock;
+        t.monitorClocks[i] = clock;
+        t.monitorNext = (i + 1) & (MONITOR_CACHE - 1);
+    }
+
+    /** Forgets the monitors {@code t} kept at hand (the thread terminated): it keeps no object alive. */
+    public static void forgetCachedClocks(ThreadState t) {
+        t.monitorKeys = null;
+        t.monitorClocks = null;
+    }
+
+    /** {@code t} entered the monitor of {@code lock}, whose clock is {@code clock}. */
+    public static void entered(ThreadState t, Object lock, SyncClock clock) {
+        if (t.heldCount == t.heldMonitors.length) {
+            t.heldMonitors = java.util.Arrays.copyOf(t.heldMonitors, t.heldCount * 2);
+            t.heldIds = java.util.Arrays.copyOf(t.heldIds, t.heldCount * 2);
+            t.heldClocks = java.util.Arrays.copyOf(t.heldClocks, t.heldCount * 2);
+        }
+        t.heldIds[t.heldCount] = lockId(t, lock);
+        t.heldClocks[t.heldCount] = clock;
+        t.heldMonitors[t.heldCount++] = lock;
+    }
+
+    /**
+     * {@code t} is about to exit the monitor of {@code lock}: its innermost entry of it goes. Returns
+     * the monitor's clock as entered, or {@code null} if {@code t} was not known to hold it (entered
+     * before racedet was attached).
+     */
+    public static SyncClock exiting(ThreadState t, Object lock) {
+        for (int i = t.heldCount - 1; i >= 0; i--) {
+            if (t.heldMonitors[i] == lock) {
+                SyncClock clock = t.heldClocks[i];
+                int after = t.heldCount - i - 1;
+                System.arraycopy(t.heldMonitors, i + 1, t.heldMonitors, i, after);
+                System.arraycopy(t.heldIds, i + 1, t.heldIds, i, after);
+                System.arraycopy(t.heldClocks, i + 1, t.heldClocks, i, after);
+                t.heldCount--;
+                t.heldMonitors[t.heldCount] = null;
+                t.heldClocks[t.heldCount] = null;
+                return clock;
+            }
+        }
+        return null;
     }
 
     /**
      * The context an access of {@code t} is recorded in: its calling context, extended by one lock
-     * frame per held monitor (outermost first). Cached until the context or the monitors change.
+     * frame per held monitor (outermost first). Memoized for the last context and classes of monitors.
      */
     static int context(ThreadState t) {
-        if (t.heldCount == 0) {
+        int n = t.heldCount;
+        if (n == 0) {
             return t.context;
         }
-        if (t.lockedBase == t.context) {
-            return t.lockedContext;
+        if (t.lockedBase == t.context && t.lockedCount == n && sameIds(t.lockedIds, t.heldIds, n)) {
+            return t.lockedContext; // the same monitors' classes in the same context: a loop's lock
         }
         int c = t.context;
-        for (int i = 0; i < t.heldCount; i++) {
-            c = CallingContexts.enter(c, LOCK_SITE_BASE + lockId(t.heldMonitors[i]));
+        for (int i = 0; i < n; i++) {
+            c = CallingContexts.enter(c, LOCK_SITE_BASE + t.heldIds[i]);
         }
+        if (t.lockedIds.length < n) {
+            t.lockedIds = new int[t.heldIds.length];
+        }
+        System.arraycopy(t.heldIds, 0, t.lockedIds, 0, n);
+        t.lockedCount = n;
         t.lockedContext = c;
         t.lockedBase = t.context;
         return c;
+    }
+
+    private static boolean sameIds(int[] a, int[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a site of a recorded context is a lock frame. */

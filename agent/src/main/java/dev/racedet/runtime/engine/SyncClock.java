@@ -14,8 +14,12 @@ public final class SyncClock {
     private final VectorClock clock = new VectorClock();
     /** Releases so far (wrapping); changes under the lock, read without it. */
     private volatile int version;
-    /** {@link ThreadState#serial} of the last acquirer and the version it joined, packed. */
-    private volatile long lastAcquire = -1L;
+    /**
+     * {@link ThreadState#serial} of the last acquirer and the version it joined, packed ({@link #seen}).
+     * Starts at its default value (clocks are published by a data race, see {@code HookStateArray}):
+     * 0 reads as "thread 0 joined version 0", which, before any release, is true of every thread.
+     */
+    private volatile long lastAcquire;
 
     /**
      * Joins the clock of {@code t} into this clock (a release by {@code t}). If {@code t} held
@@ -40,6 +44,30 @@ public final class SyncClock {
         synchronized (this) {
             t.clock.join(clock);
             lastAcquire = seen(t, version);
+        }
+    }
+
+    /**
+     * {@link #joinFrom} for a clock whose events the program itself excludes from each other: the
+     * clock of a monitor, released by the thread that holds it (before the real exit). No lock: the
+     * monitor orders every event of this clock, and makes each event's writes visible to the next.
+     */
+    public void joinFromHolder(ThreadState t) {
+        boolean heldAll = clock.length() == 0 || lastAcquire == seen(t, version);
+        clock.join(t.clock);
+        int v = version + 1;
+        version = v;
+        if (heldAll) {
+            lastAcquire = seen(t, v);
+        }
+    }
+
+    /** {@link #joinInto} for a monitor's clock, by the thread that holds the monitor (after the real entry). */
+    public void joinIntoHolder(ThreadState t) {
+        long seen = seen(t, version);
+        if (lastAcquire != seen) {
+            t.clock.join(clock);
+            lastAcquire = seen;
         }
     }
 

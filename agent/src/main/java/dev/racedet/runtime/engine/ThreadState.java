@@ -46,9 +46,27 @@ public final class ThreadState {
     public int lastEnterNode;
     /** The monitors this thread holds, outermost first ({@link HeldLocks}); owner thread only. */
     Object[] heldMonitors = new Object[4];
+    /** The lock frame id of each held monitor ({@link HeldLocks}), parallel to {@link #heldMonitors}. */
+    int[] heldIds = new int[4];
+    /** The clock of each held monitor, parallel to {@link #heldMonitors}: the exit needs no lookup. */
+    SyncClock[] heldClocks = new SyncClock[4];
+    /**
+     * The clocks of the monitors this thread entered last ({@link HeldLocks#cachedClock}), a few
+     * entries scanned by identity, replaced round robin; {@code null} until first used.
+     */
+    Object[] monitorKeys;
+    SyncClock[] monitorClocks;
+    int monitorNext;
     int heldCount;
+    /** {@link HeldLocks}' memo of lock frame ids: the class (or class object) last seen and its id. */
+    Object lastLockKey;
+    boolean lastLockIsClass;
+    int lastLockId;
     /** {@link HeldLocks#context}'s cache: the calling context it was computed for (-1: none) and the result. */
     int lockedBase = -1;
+    /** The lock frame ids {@link #lockedContext} was computed for (its first {@code lockedCount}). */
+    int[] lockedIds = new int[4];
+    int lockedCount;
     int lockedContext;
     /**
      * The site of the call from checked code into a JDK collection that this thread is in, or -1:
@@ -89,7 +107,20 @@ public final class ThreadState {
     public Object[] plainWriteBases;
     public long[] plainWriteOffsets;
     public int plainWriteCount;
-    /** One bit per class id: this thread has already acquired that class's initialization. */
+    /**
+     * The thread's array shadow cache ({@code ArrayCache}): arrays and their shadows by slot,
+     * {@code null} until its first array access. Only the owning thread reads or writes them.
+     */
+    public Object[] arrayKeys;
+    public Object[] arrayShadows;
+    /** Entries of {@link #recordMemo}: a power of two. */
+    static final int RECORD_MEMO = 32;
+    /**
+     * The detector's memo of recorded stacks ({@code Detector.recordedAccess}): per entry the
+     * context, the site and what was recorded, indexed by site; {@code null} until first used.
+     */
+    int[] recordMemo;
+        /** One bit per class id: this thread has already acquired that class's initialization. */
     private long[] classesSeen = new long[2];
 
     /**

@@ -40,10 +40,22 @@ public final class VarState {
     /** Free for the {@link RaceListener}: the last race it recorded here, to count repeats cheaply. */
     public Object raceHint;
     /**
-     * For an array element's state, the index of the element the detector is looking at (set by the
-     * array shadow before each detector call, read by the {@link RaceListener}); -1 for a field.
+     * For an array element's state, the index of the element the detector is looking at plus one
+     * (set by the array shadow before each detector call, read by the {@link RaceListener}); 0 for a
+     * field. Starts at its default value, so that states published by a data race (static fields'
+     * states, see {@code HookStateArray}) are seen as constructed.
      */
-    public int index = -1;
+    private int indexPlusOne;
+
+    /** The array element index the detector is looking at, or -1 for a field. */
+    public int index() {
+        return indexPlusOne - 1;
+    }
+
+    /** Sets {@link #index()} (array shadows, under the lock that guards this state). */
+    public void setIndex(int index) {
+        indexPlusOne = index + 1;
+    }
 
     public VarState(int fieldId) {
         this(fieldId, null);
@@ -82,7 +94,23 @@ public final class VarState {
                 && read == other.read && readSite == other.readSite && readBy == other.readBy
                 && java.util.Arrays.equals(readClocks, other.readClocks)
                 && java.util.Arrays.equals(readSites, other.readSites)
-                && java.util.Arrays.equals(readers, other.readers);
+                && sameReaders(readers, other.readers);
+    }
+
+    /** Element by element, by identity ({@code Arrays.equals} would call {@code equals}). */
+    private static boolean sameReaders(ThreadIdentity[] a, ThreadIdentity[] b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null || a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -86,6 +86,14 @@ final class Bytecode {
                     public void visitFieldInsn(int opcode, String owner, String fname, String fdesc) {
                         code.add(name(opcode) + " " + owner + "." + fname + ":" + fdesc);
                     }
+
+                    @Override
+                    public void visitInvokeDynamicInsn(String iname, String idesc, net.bytebuddy.jar.asm.Handle bsm,
+                                                       Object... args) {
+                        // INVOKEDYNAMIC name(type) bootstrapOwner.bootstrap(descriptor)
+                        code.add("INVOKEDYNAMIC " + iname + idesc + " " + bsm.getOwner() + "." + bsm.getName()
+                                + bsm.getDesc());
+                    }
                 };
             }
         }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);

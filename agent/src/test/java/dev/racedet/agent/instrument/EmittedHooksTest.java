@@ -20,13 +20,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every static method the instrumentation calls in racedet's runtime exists there, public and static,
- * with exactly the descriptor emitted: checked by reflection on the real classes, over the code the
+ * with exactly the descriptor emitted, and so does every bootstrap method of its
+ * {@code invokedynamic} links: checked by reflection on the real classes, over the code the
  * transformer produces for classes that make every modeled call.
  */
 class EmittedHooksTest {
     private static final List<String> RUNTIME = List.of("dev/racedet/runtime/FieldHooks",
             "dev/racedet/runtime/MonitorHooks", "dev/racedet/runtime/ThreadHooks", "dev/racedet/runtime/AtomicHooks",
-            "dev/racedet/runtime/ArrayHooks", "dev/racedet/runtime/ScopeHooks", "dev/racedet/runtime/Registry");
+            "dev/racedet/runtime/ArrayHooks", "dev/racedet/runtime/ScopeHooks", "dev/racedet/runtime/Registry",
+            "dev/racedet/runtime/ShadowLinks", "dev/racedet/runtime/IdLinks");
 
     @Test
     void every_emitted_hook_is_a_public_static_method_of_the_runtime() throws Exception {
@@ -34,6 +36,8 @@ class EmittedHooksTest {
         Set<String> emitted = new TreeSet<>();
         emitted.addAll(runtimeCalls(transformer.instrument(getClass().getClassLoader(), false, WarmUpClass.bytes(), true)));
         emitted.addAll(runtimeCalls(transformer.instrument(getClass().getClassLoader(), false, callsEverything(), true)));
+        emitted.addAll(runtimeCalls(transformer.instrument(getClass().getClassLoader(), false,
+                classFile(sample.ReadsAnotherClassesField.class), true)));
         for (Path home : Bytecode.jdkHomes()) {
             for (String jdkClass : List.of(JdkThreadHooks.THREAD, JdkThreadHooks.VIRTUAL_THREAD,
                     "java/util/concurrent/atomic/AtomicInteger", "java/lang/invoke/VarHandle",
@@ -52,7 +56,7 @@ class EmittedHooksTest {
                 "joinReturned", "virtualThreadTask", "acquire", "release", "loadFence", "storeFence", "fullFence",
                 "jdkVolatileRead", "jdkVolatileWrite", "jdkRead", "jdkWrite", "collectionCall", "collectionReturned",
                 "optimisticReadStarted", "optimisticReadEnded", "validate",
-                "staticFieldIdOf", "classIdOf", "arraycopy", "fill", "copyOf", "copyOfRange", "cloneRead", "enter",
+                "shadow", "id", "classIdOf", "arraycopy", "fill", "copyOf", "copyOfRange", "cloneRead", "enter",
                 "exit")) {
             assertTrue(emitted.stream().anyMatch(call -> call.contains("." + hook + "(")),
                     "the sample classes exercise " + hook + ": " + emitted);
@@ -83,6 +87,9 @@ class EmittedHooksTest {
                 for (String owner : RUNTIME) {
                     if (instruction.startsWith("INVOKESTATIC " + owner + ".")) {
                         calls.add(instruction.substring("INVOKESTATIC ".length()));
+                    }
+                    if (instruction.startsWith("INVOKEDYNAMIC ") && instruction.contains(" " + owner + ".")) {
+                        calls.add(instruction.substring(instruction.indexOf(' ', "INVOKEDYNAMIC ".length()) + 1));
                     }
                 }
             }
@@ -160,6 +167,12 @@ class EmittedHooksTest {
         mv.visitEnd();
         cw.visitEnd();
         return cw.toByteArray();
+    }
+
+    private static byte[] classFile(Class<?> c) throws java.io.IOException {
+        try (java.io.InputStream in = c.getResourceAsStream("/" + c.getName().replace('.', '/') + ".class")) {
+            return in.readAllBytes();
+        }
     }
 
     private static int zero(Type type) {
