@@ -305,6 +305,24 @@ public final class FieldHooks {
         }
     }
 
+    /**
+     * {@link #volatileRead(Object, int)} in a checked method that passes its thread's state: a read
+     * of a location whose clock the thread already holds in full (it acquired it since the last
+     * release there) costs a lookup in the thread's {@link LocationCache} and a compare.
+     */
+    public static void volatileRead(Object owner, Object thread, int fieldId) {
+        if (owner != null && !(thread instanceof ThreadState t && LocationCache.holdsAll(t, owner, fieldId))) {
+            SyncEvents.acquire(SyncEvents.FIELD, owner, fieldId, thread);
+        }
+    }
+
+    /** {@link #volatileWrite(Object, int)} in a checked method that passes its thread's state. */
+    public static void volatileWrite(Object owner, Object thread, int fieldId) {
+        if (owner != null) {
+            SyncEvents.release(SyncEvents.FIELD, owner, fieldId, thread);
+        }
+    }
+
     /** {@link #volatileRead} in JDK code, which names the field by its {@link JdkFields} id. */
     public static void jdkVolatileRead(Object owner, int jdkFieldId) {
         if (owner != null) {
@@ -335,6 +353,14 @@ public final class FieldHooks {
             classUse(classId);
         }
         SyncEvents.acquire(SyncEvents.STATIC, null, fieldId);
+    }
+
+    /** {@link #volatileReadStatic(int, int)} in a checked method that passes its thread's state. */
+    public static void volatileReadStatic(Object thread, int fieldId, int classId) {
+        if (!(thread instanceof ThreadState t) || !t.hasSeenClass(classId)
+                || !SHADOWS.staticVolatile(fieldId).holdsAll(t)) {
+            volatileReadStatic(fieldId, classId);
+        }
     }
 
     /** Before PUTSTATIC of a volatile static field (the class use is recorded after it). */

@@ -38,9 +38,14 @@ final class SyncEvents {
 
     /** The calling thread acquires the location ({@code kind}, {@code base}, {@code key}). */
     static void acquire(int kind, Object base, long key) {
+        acquire(kind, base, key, null);
+    }
+
+    /** The same, given the thread's state ({@code null}: find it). */
+    static void acquire(int kind, Object base, long key, Object thread) {
         ThreadState t = null;
         try {
-            t = Engine.enter();
+            t = Engine.enter(thread);
             if (t != null) {
                 if (kind == MONITOR) {
                     SyncClock s = HeldLocks.cachedClock(t, base);
@@ -51,7 +56,7 @@ final class SyncEvents {
                     DETECTOR.acquireMonitor(t, s);
                     HeldLocks.entered(t, base, s);
                 } else {
-                    SyncClock s = clock(kind, base, key, false);
+                    SyncClock s = clock(t, kind, base, key, false);
                     if (s != null) {
                         DETECTOR.acquire(t, s);
                     }
@@ -66,9 +71,14 @@ final class SyncEvents {
 
     /** The calling thread is about to release the location ({@code kind}, {@code base}, {@code key}). */
     static void release(int kind, Object base, long key) {
+        release(kind, base, key, null);
+    }
+
+    /** The same, given the thread's state ({@code null}: find it). */
+    static void release(int kind, Object base, long key, Object thread) {
         ThreadState t = null;
         try {
-            t = Engine.enter();
+            t = Engine.enter(thread);
             if (t != null) {
                 if (t.plainWriteCount != 0) {
                     PlainWrites.publish(t, DETECTOR, SHADOWS); // plain stores since the last release
@@ -77,7 +87,7 @@ final class SyncEvents {
                     SyncClock s = HeldLocks.exiting(t, base);
                     DETECTOR.releaseMonitor(t, s != null ? s : SHADOWS.monitor(base));
                 } else {
-                    DETECTOR.release(t, clock(kind, base, key, true));
+                    DETECTOR.release(t, clock(t, kind, base, key, true));
                 }
             }
         } catch (Throwable e) {
@@ -88,6 +98,20 @@ final class SyncEvents {
     }
 
     /** The location's clock; with {@code create} false, {@code null} where nothing was released yet. */
+    private static SyncClock clock(ThreadState t, int kind, Object base, long key, boolean create) {
+        if (kind != FIELD) {
+            return clock(kind, base, key, create);
+        }
+        SyncClock s = LocationCache.find(t, base, (int) key);
+        if (s == null) {
+            s = clock(kind, base, key, create);
+            if (s != null) {
+                LocationCache.put(t, base, (int) key, s);
+            }
+        }
+        return s;
+    }
+
     private static SyncClock clock(int kind, Object base, long key, boolean create) {
         return switch (kind) {
             case MONITOR -> SHADOWS.monitor(base);

@@ -77,6 +77,7 @@ public final class ThreadHooks {
             if (t != null) {
                 DETECTOR.terminate(t);
                 ArrayCache.clear(t);
+                LocationCache.clear(t);
                 dev.racedet.runtime.engine.HeldLocks.forgetCachedClocks(t);
             }
         } catch (Throwable e) {

@@ -110,8 +110,9 @@ final class FieldAccessVisitor extends MethodVisitor {
             super.visitInsn(Opcodes.DUP);
             super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
             moveObjectAboveValue(wide); // -> [v obj]
-            Hooks.pushInt(mv, fieldId); // -> [v obj id]
-            Hooks.call(mv, Hooks.FIELDS, jdk ? "jdkVolatileRead" : "volatileRead", OBJ_I); // -> [v], an acquire
+            pushThread();               // -> [v obj (t)]
+            Hooks.pushInt(mv, fieldId); // -> [v obj (t) id]
+            Hooks.call(mv, Hooks.FIELDS, jdk ? "jdkVolatileRead" : "volatileRead", volatileDescriptor()); // -> [v], an acquire
             return;
         }
         super.visitInsn(Opcodes.DUP);                 // [obj] -> [obj obj]
@@ -127,9 +128,10 @@ final class FieldAccessVisitor extends MethodVisitor {
         int fieldId = accessId(field, name);
         copyObjectBelowValue(wide); // [obj v] -> [obj v obj]
         if (field.isVolatile()) {
+            pushThread();               // [obj v obj] -> [obj v obj (t)]
             Hooks.pushInt(mv, fieldId);
-            // [obj v obj fid] -> [obj v], before the write: a release
-            Hooks.call(mv, Hooks.FIELDS, jdk ? "jdkVolatileWrite" : "volatileWrite", OBJ_I);
+            // [obj v obj (t) fid] -> [obj v], before the write: a release
+            Hooks.call(mv, Hooks.FIELDS, jdk ? "jdkVolatileWrite" : "volatileWrite", volatileDescriptor());
         } else {
             plainHook(field, owner, name, fieldId, true); // [obj v obj] -> [obj v]
         }
@@ -150,9 +152,11 @@ final class FieldAccessVisitor extends MethodVisitor {
         if (field.isFinal() || !field.isVolatile() && !checksPlainStatic(field)) {
             classUse(owner, classId); // [v] -> [v]
         } else if (field.isVolatile()) {
-            ClassIds.pushStaticField(mv, owner, fieldId(field, name), classConstants, dynamicLinks); // -> [v fid]
-            ClassIds.push(mv, owner, classId, classConstants, dynamicLinks);                         // -> [v fid cid]
-            Hooks.call(mv, Hooks.FIELDS, "volatileReadStatic", "(II)V");                             // -> [v]
+            pushThread();                                                                            // -> [v (t)]
+            ClassIds.pushStaticField(mv, owner, fieldId(field, name), classConstants, dynamicLinks); // -> [v (t) fid]
+            ClassIds.push(mv, owner, classId, classConstants, dynamicLinks);                         // -> [v (t) fid cid]
+            Hooks.call(mv, Hooks.FIELDS, "volatileReadStatic",
+                    threadLocal >= 0 ? "(Ljava/lang/Object;II)V" : "(II)V");                         // -> [v]
         } else {
             int fieldId = fieldId(field, name);
             pushThread();                                                 // [v] -> [v t], when there is one
@@ -255,6 +259,11 @@ final class FieldAccessVisitor extends MethodVisitor {
         if (threadLocal >= 0) {
             super.visitVarInsn(Opcodes.ALOAD, threadLocal);
         }
+    }
+
+    /** The volatile instance field hooks' descriptor: with the thread when the method keeps it. */
+    private String volatileDescriptor() {
+        return threadLocal >= 0 ? "(Ljava/lang/Object;Ljava/lang/Object;I)V" : OBJ_I;
     }
 
     /** The static access hooks' descriptor: with the thread when the method keeps it. */

@@ -71,6 +71,14 @@ public final class SyncClock {
         }
     }
 
+    /**
+     * Whether {@code t} made the last acquire here with no release since: its clock covers this
+     * one, so acquiring again would change nothing. No lock; a stale view only answers false.
+     */
+    public boolean holdsAll(ThreadState t) {
+        return lastAcquire == seen(t, version);
+    }
+
     private static long seen(ThreadState t, int version) {
         return ((long) t.serial << 32) | (version & 0xFFFF_FFFFL);
     }

@@ -113,6 +113,13 @@ public final class ThreadState {
      */
     public Object[] arrayKeys;
     public Object[] arrayShadows;
+    /**
+     * The clocks of the volatile fields this thread used last ({@code LocationCache}): objects, field
+     * ids and clocks by slot, {@code null} until first used. Only the owning thread reads or writes them.
+     */
+    public Object[] locationOwners;
+    public int[] locationFields;
+    public SyncClock[] locationClocks;
     /** Entries of {@link #recordMemo}: a power of two. */
     static final int RECORD_MEMO = 32;
     /**
