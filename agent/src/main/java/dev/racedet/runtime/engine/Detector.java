@@ -183,19 +183,22 @@ public final class Detector {
 
     /** {@code t} is about to exit the monitor whose clock is {@code s}: {@link #release} without the clock's lock. */
     public void releaseMonitor(ThreadState t, SyncClock s) {
-        if (hasSlot(t)) {
-            t.identity.recent.add(RecentEvents.RELEASE, t.context, t.callSite);
-            s.joinFromHolder(t);
-            t.published = Epoch.clock(t.epoch);
-            tick(t);
-        }
+        release(t, s, true);
     }
 
     /** {@code t} is about to release {@code s}: a monitor exit, a volatile write, a lock release. */
     public void release(ThreadState t, SyncClock s) {
+        release(t, s, false);
+    }
+
+    private void release(ThreadState t, SyncClock s, boolean monitorHeld) {
         if (hasSlot(t)) {
             t.identity.recent.add(RecentEvents.RELEASE, t.context, t.callSite);
-            s.joinFrom(t);
+            if (monitorHeld) {
+                s.joinFromHolder(t);
+            } else {
+                s.joinFrom(t);
+            }
             t.published = Epoch.clock(t.epoch);
             tick(t);
         }

@@ -28,22 +28,15 @@ public final class SyncClock {
      * then acquire) or lock-then-unlock on a location nobody else touches takes one join, not two.
      */
     public synchronized void joinFrom(ThreadState t) {
-        boolean heldAll = clock.length() == 0 || lastAcquire == seen(t, version);
-        clock.join(t.clock);
-        version++;
-        if (heldAll) {
-            lastAcquire = seen(t, version);
-        }
+        joinFromHolder(t);
     }
 
     /** Joins this clock into the clock of {@code t} (an acquire by {@code t}). */
     public void joinInto(ThreadState t) {
-        if (lastAcquire == seen(t, version)) {
-            return;
-        }
-        synchronized (this) {
-            t.clock.join(clock);
-            lastAcquire = seen(t, version);
+        if (!holdsAll(t)) {
+            synchronized (this) {
+                joinIntoHolder(t);
+            }
         }
     }
 
