@@ -43,6 +43,9 @@ final class ArrayCache {
             return (ArrayShadow) t.arrayShadows[slot];
         }
         ArrayShadow shadow = arrays.of(array);
+        if (t.isTerminated()) {
+            return shadow; // nothing kept for a thread that is gone (see ThreadState.isTerminated)
+        }
         if (keys == null) {
             t.arrayKeys = keys = new Object[SIZE];
             t.arrayShadows = new Object[SIZE];

@@ -36,6 +36,9 @@ final class LocationCache {
     }
 
     static void put(ThreadState t, Object owner, int fieldId, SyncClock clock) {
+        if (t.isTerminated()) {
+            return; // the JDK's exit code uses the thread's own object: kept here, it would never go
+        }
         if (t.locationOwners == null) {
             t.locationOwners = new Object[SIZE];
             t.locationFields = new int[SIZE];

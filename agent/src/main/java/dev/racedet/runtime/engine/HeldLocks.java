@@ -82,6 +82,9 @@ public final class HeldLocks {
 
     /** Remembers {@code clock} as the clock of {@code lock}'s monitor for {@link #cachedClock}. */
     public static void cacheClock(ThreadState t, Object lock, SyncClock clock) {
+        if (t.terminated) {
+            return; // see ThreadState.isTerminated
+        }
         if (t.monitorKeys == null) {
             t.monitorKeys = new Object[MONITOR_CACHE];
             t.monitorClocks = new SyncClock[MONITOR_CACHE];

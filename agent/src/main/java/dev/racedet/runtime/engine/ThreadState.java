@@ -157,6 +157,15 @@ public final class ThreadState {
         return epoch;
     }
 
+    /**
+     * Whether the thread terminated ({@link Detector#terminate}): its per-thread caches must then
+     * stay empty, since the JDK's exit code still runs on it and may use the thread's own object,
+     * which a cache would keep alive through this state.
+     */
+    public boolean isTerminated() {
+        return terminated;
+    }
+
     /** The clock slot, or -1 while the thread has none. */
     public int slot() {
         return slot;
