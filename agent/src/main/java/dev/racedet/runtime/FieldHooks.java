@@ -25,12 +25,12 @@ public final class FieldHooks {
 
     /** Before GETFIELD of a plain field, in code of a class other than the field's declaring class. */
     public static void read(Object owner, int fieldId, int siteId) {
-        access(owner, null, null, fieldId, siteId, false);
+        access(owner, NOT_READ, null, fieldId, siteId, false);
     }
 
     /** Before PUTFIELD of a plain field, in code of a class other than the field's declaring class. */
     public static void write(Object owner, int fieldId, int siteId) {
-        access(owner, null, null, fieldId, siteId, true);
+        access(owner, NOT_READ, null, fieldId, siteId, true);
     }
 
     /**
@@ -64,6 +64,17 @@ public final class FieldHooks {
         }
     }
 
+    /**
+     * Stands for "the caller did not read the shadow field" (an access from a class that cannot see
+     * it): never the content of a shadow field, so never installed over.
+     */
+    private static final VarState NOT_READ = new VarState(-1);
+
+    /**
+     * The full path. {@code shadow} is what the caller read from the field's shadow ({@link #NOT_READ}
+     * if it did not): when that is empty, the access is the field's first one in this object and
+     * installs a new state recording it, with no lock.
+     */
     private static void access(Object owner, VarState shadow, Object thread, int fieldId, int siteId, boolean write) {
         if (owner == null) {
             return; // the instruction throws NullPointerException: no access
@@ -72,7 +83,11 @@ public final class FieldHooks {
         try {
             t = Engine.enter(thread);
             if (t != null) {
-                VarState v = SHADOWS.field(owner, shadow, fieldId);
+                if (shadow != NOT_READ && (shadow == null || shadow.owner != owner)
+                        && (write || !t.optimisticReads) && SHADOWS.installFirst(t, owner, shadow, fieldId, siteId, write)) {
+                    return;
+                }
+                VarState v = SHADOWS.field(owner, shadow == NOT_READ ? null : shadow, fieldId);
                 if (!write && t.optimisticReads) {
                     tentative(t, v, siteId);
                 } else {

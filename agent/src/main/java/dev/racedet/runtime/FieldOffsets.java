@@ -6,7 +6,7 @@ package dev.racedet.runtime;
  * by a {@code getIntVolatile}, or a CAS seen by a plain volatile read, meet in one clock. Offsets
  * come from {@code jdk.internal.misc.Unsafe.objectFieldOffset(Class, String)} (the agent exports that
  * package to racedet at startup), computed once per field and class of object, never on the hot path
- * beyond a {@link ClassValue} lookup. Where the offset cannot be had (no export, a class of another
+ * beyond a {@link ClassMemo} lookup. Where the offset cannot be had (no export, a class of another
  * shape), the field is keyed by its id instead, which is negative and so never collides with an
  * offset: volatile and atomic accesses of that field then do not meet, which can only lose edges the
  * field carries through {@code Unsafe}.
@@ -15,7 +15,7 @@ final class FieldOffsets {
     /** Where offsets come from; {@code null} if {@code jdk.internal.misc.Unsafe} is not accessible. */
     private static final FieldLayouts.Offsets UNSAFE = FieldLayouts.jdkUnsafe();
 
-    private final StateArray<ByClass> byField = new StateArray<>(ByClass::new);
+    private final HookStateArray<ByClass> byField = new HookStateArray<>(ByClass::new);
 
     /** The location key of field {@code fieldId} in objects of {@code type}. */
     long keyOf(Class<?> type, int fieldId) {
@@ -28,15 +28,19 @@ final class FieldOffsets {
     }
 
     /** Per field id: the location key by class of the accessed object. */
-    private static final class ByClass extends ClassValue<Long> {
+    private static final class ByClass {
         private final int fieldId;
+        private final ClassMemo<Long> keys = new ClassMemo<>(this::computeKey);
 
         ByClass(int fieldId) {
             this.fieldId = fieldId;
         }
 
-        @Override
-        protected Long computeValue(Class<?> type) {
+        long get(Class<?> type) {
+            return keys.get(type);
+        }
+
+        private Long computeKey(Class<?> type) {
             Registry.Field field = Registry.field(fieldId);
             for (Class<?> c = type; c != null && UNSAFE != null; c = c.getSuperclass()) {
                 if (c.getName().equals(field.declaringClass())) {

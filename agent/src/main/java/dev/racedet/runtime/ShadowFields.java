@@ -16,56 +16,113 @@ import java.lang.invoke.VarHandle;
  * <p>Field ids are keyed by name, so one id can stand for fields of several classes of that name
  * (one per class loader): the handle is looked up per class of the accessed object, never reused for
  * an object of another class.
+ *
+ * <p>This is the path of every new object's first access of each field, so the lookup of the handle
+ * runs no JDK synchronization (racedet instruments it, and each use would run a hook): a plain array
+ * by field id, then {@link ClassMemo}.
  */
 final class ShadowFields {
     private static final Object UNREACHABLE = new Object();
     private static final String PREFIX = "racedet$";
 
     /** Per field id: the handles by class of the accessed object. */
-    private final StateArray<Handles> handles = new StateArray<>(Handles::new);
+    private final HookStateArray<Handles> handles = new HookStateArray<>(Handles::new);
 
     /** The state of {@code fieldId} of {@code owner}, or {@code null} if its shadow is unreachable. */
     VarState stateOf(Object owner, int fieldId) {
-        VarHandle handle = handles.get(fieldId).of(owner.getClass());
-        if (handle == null) {
+        Shadow shadow = shadow(owner, fieldId);
+        if (shadow == null) {
             return null;
         }
         while (true) {
-            VarState current = (VarState) handle.getVolatile(owner);
+            VarState current = shadow.get(owner);
             if (current != null && current.owner == owner) {
                 return current;
             }
             VarState fresh = new VarState(fieldId, owner);
-            if (handle.compareAndSet(owner, current, fresh)) {
+            if (shadow.compareAndSet(owner, current, fresh)) {
                 return fresh;
             }
         }
     }
 
     /**
-     * The shadow handles of one field id, by class of the accessed object: a {@link ClassValue}, so
-     * the lookup takes no lock, allocates nothing once computed, and keeps no class loader alive.
+     * Installs {@code fresh} (a state of {@code fieldId} of {@code owner} no other thread has seen) in
+     * place of {@code expected}, the value the caller read from the shadow field; false if the shadow
+     * is unreachable or no longer holds {@code expected} (then nothing changed).
      */
-    private static final class Handles extends ClassValue<Object> {
-        private final int fieldId;
+    boolean install(Object owner, int fieldId, VarState expected, VarState fresh) {
+        Shadow shadow = shadow(owner, fieldId);
+        return shadow != null && shadow.compareAndSet(owner, expected, fresh);
+    }
+
+    /** Whether {@code fieldId} of {@code owner} lives in a reachable shadow field. */
+    boolean reachable(Object owner, int fieldId) {
+        return shadow(owner, fieldId) != null;
+    }
+
+    private Shadow shadow(Object owner, int fieldId) {
+        return handles.get(fieldId).of(owner.getClass());
+    }
+
+    /**
+     * One class's shadow field: by offset through {@link RawReferences} when it can, otherwise by
+     * {@code VarHandle}. Final fields, so it may be shared without a lock.
+     */
+    private static final class Shadow {
+        private final VarHandle handle;
+        private final long offset;
+
+        Shadow(VarHandle handle, long offset) {
+            this.handle = handle;
+            this.offset = offset;
+        }
+
+        VarState get(Object owner) {
+            return (VarState) (offset >= 0 ? RawReferences.getVolatile(owner, offset) : handle.getVolatile(owner));
+        }
+
+        boolean compareAndSet(Object owner, VarState expected, VarState fresh) {
+            return offset >= 0 ? RawReferences.compareAndSet(owner, offset, expected, fresh)
+                    : handle.compareAndSet(owner, expected, fresh);
+        }
+    }
+
+    /**
+     * The shadow handles of one field id, by class of the accessed object ({@link ClassMemo}).
+     * Instances are published by a data race ({@link HookStateArray}): every field is final.
+     */
+    private static final class Handles {
+        private final ClassMemo<Object> byClass;
 
         Handles(int fieldId) {
+            ByClass compute = new ByClass(fieldId);
+            this.byClass = new ClassMemo<>(compute::computeValue);
+        }
+
+        Shadow of(Class<?> type) {
+            Object h = byClass.get(type);
+            return h == UNREACHABLE ? null : (Shadow) h;
+        }
+    }
+
+    /** Finds the shadow field of one field id in a class or its superclasses. */
+    private static final class ByClass {
+        private final int fieldId;
+
+        ByClass(int fieldId) {
             this.fieldId = fieldId;
         }
 
-        VarHandle of(Class<?> type) {
-            Object h = get(type);
-            return h == UNREACHABLE ? null : (VarHandle) h;
-        }
-
-        @Override
-        protected Object computeValue(Class<?> type) {
+        Object computeValue(Class<?> type) {
             Registry.Field field = Registry.field(fieldId);
             for (Class<?> c = type; c != null; c = c.getSuperclass()) {
                 if (c.getName().equals(field.declaringClass())) {
                     try {
-                        return MethodHandles.privateLookupIn(c, MethodHandles.lookup())
-                                .findVarHandle(c, PREFIX + field.name(), VarState.class);
+                        String name = PREFIX + field.name();
+                        VarHandle handle = MethodHandles.privateLookupIn(c, MethodHandles.lookup())
+                                .findVarHandle(c, name, VarState.class);
+                        return new Shadow(handle, RawReferences.offsetOf(c.getDeclaredField(name)));
                     } catch (ReflectiveOperationException | RuntimeException e) {
                         return UNREACHABLE;
                     }

@@ -1,6 +1,8 @@
 package dev.racedet.runtime;
 
+import dev.racedet.runtime.engine.Detector;
 import dev.racedet.runtime.engine.SyncClock;
+import dev.racedet.runtime.engine.ThreadState;
 import dev.racedet.runtime.engine.VarState;
 
 /**
@@ -31,6 +33,20 @@ final class Shadows {
             }
         }
         return objects.computeIfAbsent(owner, Shadows::newObjectShadow).var(fieldId);
+    }
+
+    /**
+     * The first access of instance field {@code fieldId} of {@code owner}, whose shadow field held
+     * {@code seen} (empty, or a clone's copy): installs a new state that already records the access
+     * ({@link Detector#firstAccess}). False if the field has no reachable shadow, or another state was
+     * installed meanwhile; the caller then takes the ordinary path.
+     */
+    boolean installFirst(ThreadState t, Object owner, VarState seen, int fieldId, int siteId, boolean write) {
+        if (!Registry.hasShadowField(fieldId) || !shadowFields.reachable(owner, fieldId)) {
+            return false;
+        }
+        VarState fresh = new VarState(fieldId, owner);
+        return Engine.DETECTOR.firstAccess(t, fresh, siteId, write) && shadowFields.install(owner, fieldId, seen, fresh);
     }
 
     /**

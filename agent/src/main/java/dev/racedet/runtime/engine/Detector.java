@@ -144,6 +144,32 @@ public final class Detector {
     }
 
     /**
+     * Thread {@code t}'s access at {@code site} is the first of the field shadowed by {@code fresh}, a
+     * new state no other thread can see yet (the caller publishes it afterwards, with a
+     * compare-and-set whose volatile semantics make these stores visible to whoever finds it): the
+     * access is recorded without a lock, and there is nothing it could race with. False, recording
+     * nothing, if {@code t} terminated.
+     */
+    public boolean firstAccess(ThreadState t, VarState fresh, int site, boolean write) {
+        if (!hasSlot(t)) {
+            return false;
+        }
+        t.published = Epoch.clock(t.epoch);
+        t.identity.recent.add(write ? RecentEvents.WRITE : RecentEvents.READ, t.context, site);
+        int recorded = recordedAccess(t, site);
+        if (write) {
+            fresh.write = t.epoch;
+            fresh.writeSite = recorded;
+            fresh.writeBy = t.identity;
+        } else {
+            fresh.read = t.epoch;
+            fresh.readSite = recorded;
+            fresh.readBy = t.identity;
+        }
+        return true;
+    }
+
+    /**
      * What an access of {@code t} at {@code site} records of its stack ({@link CallingContexts#record}
      * in the thread's context with its held monitors), memoized per thread by site: the tree only
      * grows, so a (context, site) pair always gives the same value.
