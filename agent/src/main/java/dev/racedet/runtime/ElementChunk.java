@@ -99,7 +99,7 @@ final class ElementChunk {
         }
         VarState stored = old != null && fresh.sameAccesses(old) ? old : store(fresh, i);
         if (covered) {
-            remember(old, stored, epoch, kind);
+            remember(old, stored, t.epoch(), kind); // the epoch the access got (its first gives t a slot)
         }
         states[i] = stored;
     }
