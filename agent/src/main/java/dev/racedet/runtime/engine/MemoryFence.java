@@ -1,44 +1,39 @@
 package dev.racedet.runtime.engine;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
+import java.lang.reflect.Field;
 
 /**
- * A full memory fence for the detector's lock-free paths. Under the agent it calls
- * {@code jdk.internal.misc.Unsafe.fullFence} through a constant method handle (the agent exports the
- * package to racedet, and racedet never instruments that class); {@code VarHandle.fullFence()} would
- * be the same fence, but the JDK code behind it is instrumented, so it would run a fence hook each
- * time. Without the export (unit tests, racedet loaded some other way) it uses
- * {@code VarHandle.fullFence()}.
+ * A full memory fence for the detector's lock-free paths. {@code VarHandle.fullFence()} is the
+ * standard one, but the JDK code behind it is instrumented (racedet models the program's fences),
+ * so each use would run a fence hook; {@code sun.misc.Unsafe.fullFence()} is the same JVM intrinsic
+ * in a class racedet never instruments, and the JIT compiles the call into the fence instruction. It
+ * is deprecated for removal, but is not among the memory-access methods JDK 24 and later warn
+ * about; where it is gone or unreachable, {@code VarHandle.fullFence()} is used.
  */
+@SuppressWarnings("removal")
 final class MemoryFence {
-    private static final MethodHandle UNSAFE_FENCE = unsafeFence();
+    private static final sun.misc.Unsafe UNSAFE = unsafe();
 
     private MemoryFence() {
     }
 
     /** Orders every load and store before it with every load and store after it. */
     static void full() {
-        if (UNSAFE_FENCE != null) {
-            try {
-                UNSAFE_FENCE.invokeExact();
-                return;
-            } catch (Throwable e) {
-                // not reached: the handle was resolved at class initialization
-            }
+        if (UNSAFE != null) {
+            UNSAFE.fullFence();
+        } else {
+            VarHandle.fullFence();
         }
-        VarHandle.fullFence();
     }
 
-    private static MethodHandle unsafeFence() {
+    private static sun.misc.Unsafe unsafe() {
         try {
-            Class<?> type = Class.forName("jdk.internal.misc.Unsafe");
-            Object unsafe = type.getMethod("getUnsafe").invoke(null);
-            return MethodHandles.lookup().findVirtual(type, "fullFence", MethodType.methodType(void.class))
-                    .bindTo(unsafe);
-        } catch (Throwable notExported) {
+            sun.misc.Unsafe.class.getMethod("fullFence");
+            Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            return (sun.misc.Unsafe) f.get(null);
+        } catch (Throwable unavailable) {
             return null;
         }
     }
