@@ -12,6 +12,7 @@
 #   --size reduced  the block's `profile` line when it has one, else its `java` line (default)
 #   --size full     the block's `java` line (the benchmark's size; many run minutes with racedet)
 #   --out DIR       where the reports go (default bench/results/profiles/<UTC>)
+#   --timeout S     seconds per JVM run (default 300)
 #   --table FILE    the table to regenerate (default bench/PROFILES.md); --no-table: none
 #   NAME...         workload names (see bench/*/workloads.txt); --help prints this
 #
@@ -25,6 +26,7 @@ AGENT=$ROOT/agent/target/racedet.jar
 JAVA=java
 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 SIZE=reduced
+TIMEOUT=300 # seconds per JVM run (exit 124 in the report when reached)
 OUT=
 TABLE=$ROOT/bench/PROFILES.md
 NAMES=()
@@ -40,6 +42,7 @@ parse_args() {
       --java) JAVA=$2; shift 2 ;;
       --jdk25) JDK25=$2; shift 2 ;;
       --size) SIZE=$2; [[ $SIZE == reduced || $SIZE == full ]] || die "--size reduced|full"; shift 2 ;;
+      --timeout) TIMEOUT=$2; shift 2 ;;
       --out) OUT=$(realpath -m "$2"); shift 2 ;;
       --table) TABLE=$(realpath -m "$2"); shift 2 ;;
       --no-table) TABLE=; shift ;;
@@ -83,7 +86,8 @@ expand() {
 # is "wall user sys maxrss_kb exit" (analyze.py reads it). Never fails: the exit status is recorded.
 timed_run() {
   local dir=$1 prefix=$2; shift 2
-  ( cd "$dir" && /usr/bin/time -f '%e %U %S %M %x' -o "$prefix.time" "$@" >"$prefix.out" 2>"$prefix.err" ) || true
+  # timeout sends SIGTERM: the JVM still runs its shutdown hooks, so JFR writes its recording.
+  ( cd "$dir" && /usr/bin/time -f '%e %U %S %M %x' -o "$prefix.time" timeout "$TIMEOUT" "$@" >"$prefix.out" 2>"$prefix.err" ) || true
   tail -1 "$prefix.time"
 }
 
