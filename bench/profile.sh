@@ -116,7 +116,10 @@ profile_one() {
   scratch=$(mktemp -d); echo -n "   plain:   "; timed_run "$scratch" "$raw/plain" "$java_cmd" "${args[@]}"; rm -rf "$scratch"
   # JFR and the GC log are only on the racedet run: the plain run is the reference time.
   scratch=$(mktemp -d); echo -n "   racedet: "
+  # DebugNonSafepoints: debug info at every compiled PC, so a sample in inlined code is attributed
+  # to the method it is in, not to the nearest safepoint (often a hook's call site or exit).
   timed_run "$scratch" "$raw/agent" "$java_cmd" "-javaagent:$AGENT=$agent_opts" \
+    -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints \
     "-XX:StartFlightRecording=filename=$raw/agent.jfr,settings=profile" "-Xlog:gc:file=$raw/agent.gc.log" "${args[@]}"
   rm -rf "$scratch"
 
