@@ -110,7 +110,8 @@ profile_one() {
   raw=$OUT/raw/$name; mkdir -p "$raw"
   local agent_opts; agent_opts="$(block_key "$file" "$name" agent),json=$raw/racedet-%p.json"
   # shellcheck disable=SC2206 # the java line is split on whitespace, like the harness does
-  local args=($line)
+  local args
+  set -f; args=($line); set +f # no pathname expansion: `-cp lib/*` is the JVM's wildcard, as in the harness
 
   echo "== $name ($size): $line"
   scratch=$(mktemp -d); echo -n "   plain:   "; timed_run "$scratch" "$raw/plain" "$java_cmd" "${args[@]}"; rm -rf "$scratch"
