@@ -322,15 +322,22 @@ def table(a):
            "the benchmark's median: the shares matter more than the absolute times.", ""]
     if a.command:
         out += [f"Command: `{a.command}`", ""]
-    out += ["| workload | size | plain (s) | racedet (s) | slowdown | GC share | top 3 categories (share of samples) | samples | racedet commit |",
-            "|---|---|---|---|---|---|---|---|---|"]
+    out += ["| workload | size | plain (s) | racedet (s) | slowdown | RSS ratio | GC share | top 3 categories (share of samples) | thread lookup | samples | racedet commit |",
+            "|---|---|---|---|---|---|---|---|---|---|---|"]
     for n in order:
         s = latest[n]
         p, r = s.get("plain") or {}, s.get("agent") or {}
         sd = fmt(s["slowdown"]) + "x" + (" ‡" if s["slowdownBasis"] == "score" else "") if s["slowdown"] else "-"
         gc = "-" if s.get("gcShare") is None else f"{100 * s['gcShare']:.1f}%"
-        out.append(f"| [{n}]({s['_txt']}) | {s['size']} | {fmt(p.get('wallS'))} | {fmt(r.get('wallS'))} | {sd} | {gc} | {top_cats(s)} | {s['samples']} | `{s['commit']}` |")
-    out += ["", "‡ slowdown from the program's score (plain score / racedet score), not wall time.", "",
+        bad = [f"{m} exit {x['exit']}" for m, x in (("plain", p), ("racedet", r)) if x.get("exit") not in (0, None)]
+        if bad:
+            sd += " **(" + ", ".join(bad) + ")**"
+        mem = f"{r['rssMb'] / p['rssMb']:.2f}x" if r.get("rssMb") and p.get("rssMb") else "-"
+        tl = f"{pct(s.get('threadLookup', 0), s['samples']):.0f}%" if s["samples"] else "-"
+        out.append(f"| [{n}]({s['_txt']}) | {s['size']} | {fmt(p.get('wallS'))} | {fmt(r.get('wallS'))} | {sd} | {mem} | {gc} | {top_cats(s)} | {tl} | {s['samples']} | `{s['commit']}` |")
+    out += ["", "‡ slowdown from the program's score (plain score / racedet score), not wall time. RSS ratio: peak RSS",
+            "with racedet (and JFR) / without. Thread lookup: samples in `Threads.*`/`ContextHooks.thread`/`ThreadLocal`,",
+            "whatever hook they serve (they are also counted in their category).", "",
             "Categories: `context` ContextHooks (per-method calling contexts); `field-fast` FieldHooks.read/write's",
             "inlined same-epoch test (`VarState.readIsCurrent/writeIsCurrent`); `field-slow` the rest under",
             "FieldHooks.read/write (`FieldHooks.access`, the thread lookup, `Detector.read/readSlow`, `VectorClock`);",
