@@ -42,14 +42,22 @@ public final class ContextHooks {
         try {
             int site = t.callSite;
             t.callSite = -1; // a callback into checked code made without a call of this method's is not from that site
-            if (site == t.lastEnterSite && saved == t.lastEnterParent) {
-                t.context = t.lastEnterNode; // a loop calling the same method from the same place
+            if (site < 0) {
+                t.context = saved; // called from code racedet does not check: the context stays
             } else {
-                int node = CallingContexts.enter(saved, site);
-                t.lastEnterParent = saved;
-                t.lastEnterSite = site;
-                t.lastEnterNode = node;
-                t.context = node;
+                long key = ((long) saved << 32) | site;
+                int i = site & (ThreadState.ENTER_CACHE - 1);
+                if (t.enterKeys == null) {
+                    t.makeEnterCache();
+                }
+                if (t.enterKeys[i] == key) {
+                    t.context = t.enterNodes[i]; // a loop calling the same methods from the same places
+                } else {
+                    int node = CallingContexts.enter(saved, site);
+                    t.enterKeys[i] = key;
+                    t.enterNodes[i] = node;
+                    t.context = node;
+                }
             }
         } catch (Throwable e) {
             InternalErrors.record("context hook", e);

@@ -81,9 +81,12 @@ final class ElementChunk {
         VarState old = states[i];
         long epoch = t.epoch();
         long kind = ((long) site << 1) | (write ? 1 : 0);
-        VarState memoized = old == null || old.onlyInSlotOf(t) ? transition(old, epoch, kind) : null;
+        // Transitions are memoized only from states t's clock covers: nothing in them can race with t,
+        // so the new state is a function of the old one, the access and the epoch (the clock only grows
+        // within an epoch, so a state covered once stays covered).
+        boolean covered = old == null || old.onlyInSlotOf(t) || old.coveredBy(t);
+        VarState memoized = covered ? transition(old, epoch, kind) : null;
         if (memoized != null) {
-            // Nothing in the old state can race with t, and the new one is what it was last time.
             states[i] = memoized;
             return;
         }
@@ -95,7 +98,9 @@ final class ElementChunk {
             detector.read(t, fresh, site);
         }
         VarState stored = old != null && fresh.sameAccesses(old) ? old : store(fresh, i);
-        remember(old, stored, epoch, kind);
+        if (covered) {
+            remember(old, stored, t.epoch(), kind); // the epoch the access got (its first gives t a slot)
+        }
         states[i] = stored;
     }
 

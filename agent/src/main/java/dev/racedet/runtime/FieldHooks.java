@@ -226,6 +226,28 @@ public final class FieldHooks {
         }
     }
 
+    /** {@link #collectionCall(int)} in a checked method that passes its thread's state ({@code null}: find it). */
+    public static void collectionCall(Object thread, int siteId) {
+        if (thread instanceof ThreadState t) {
+            if (!t.insideRacedet) {
+                t.collectionSite = siteId;
+            }
+        } else {
+            collectionCall(siteId);
+        }
+    }
+
+    /** {@link #collectionReturned()} in a checked method that passes its thread's state. */
+    public static void collectionReturned(Object thread) {
+        if (thread instanceof ThreadState t) {
+            if (!t.insideRacedet) {
+                t.collectionSite = -1;
+            }
+        } else {
+            collectionReturned();
+        }
+    }
+
     /** After that call returned. */
     public static void collectionReturned() {
         ThreadState t = Engine.THREADS.currentOrBusy();

@@ -47,21 +47,10 @@ final class ShadowFields {
     }
 
     /**
-     * Installs {@code fresh} (a state of {@code fieldId} of {@code owner} no other thread has seen) in
-     * place of {@code expected}, the value the caller read from the shadow field; false if the shadow
-     * is unreachable or no longer holds {@code expected} (then nothing changed).
+     * The shadow field of {@code fieldId} in objects of {@code owner}'s class, or {@code null} if it
+     * is unreachable.
      */
-    boolean install(Object owner, int fieldId, VarState expected, VarState fresh) {
-        Shadow shadow = shadow(owner, fieldId);
-        return shadow != null && shadow.compareAndSet(owner, expected, fresh);
-    }
-
-    /** Whether {@code fieldId} of {@code owner} lives in a reachable shadow field. */
-    boolean reachable(Object owner, int fieldId) {
-        return shadow(owner, fieldId) != null;
-    }
-
-    private Shadow shadow(Object owner, int fieldId) {
+    Shadow shadow(Object owner, int fieldId) {
         return handles.get(fieldId).of(owner.getClass());
     }
 
@@ -69,7 +58,7 @@ final class ShadowFields {
      * One class's shadow field: by offset through {@link RawReferences} when it can, otherwise by
      * {@code VarHandle}. Final fields, so it may be shared without a lock.
      */
-    private static final class Shadow {
+    static final class Shadow {
         private final VarHandle handle;
         private final long offset;
 
@@ -82,6 +71,7 @@ final class ShadowFields {
             return (VarState) (offset >= 0 ? RawReferences.getVolatile(owner, offset) : handle.getVolatile(owner));
         }
 
+        /** Installs {@code fresh} if the shadow field of {@code owner} still holds {@code expected}. */
         boolean compareAndSet(Object owner, VarState expected, VarState fresh) {
             return offset >= 0 ? RawReferences.compareAndSet(owner, offset, expected, fresh)
                     : handle.compareAndSet(owner, expected, fresh);

@@ -42,11 +42,12 @@ final class Shadows {
      * installed meanwhile; the caller then takes the ordinary path.
      */
     boolean installFirst(ThreadState t, Object owner, VarState seen, int fieldId, int siteId, boolean write) {
-        if (!Registry.hasShadowField(fieldId) || !shadowFields.reachable(owner, fieldId)) {
+        ShadowFields.Shadow shadow = Registry.hasShadowField(fieldId) ? shadowFields.shadow(owner, fieldId) : null;
+        if (shadow == null) {
             return false;
         }
         VarState fresh = new VarState(fieldId, owner);
-        return Engine.DETECTOR.firstAccess(t, fresh, siteId, write) && shadowFields.install(owner, fieldId, seen, fresh);
+        return Engine.DETECTOR.firstAccess(t, fresh, siteId, write) && shadow.compareAndSet(owner, seen, fresh);
     }
 
     /**

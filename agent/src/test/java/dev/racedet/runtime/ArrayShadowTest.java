@@ -112,6 +112,47 @@ class ArrayShadowTest {
     }
 
     @Test
+    void a_phase_reading_what_an_ordered_thread_wrote_shares_states_too() {
+        // crypt's shape: one thread writes a large array from 8 sites, another, started after it
+        // ended (here: ordered by a lock), reads it from 8 sites and writes a second array
+        int n = 2 * ArrayShadow.CHUNK;
+        ArrayShadow in = new ArrayShadow(new byte[n]);
+        ArrayShadow out = new ArrayShadow(new byte[n]);
+        SyncClock lock = new SyncClock();
+        for (int i = 0; i < n; i++) {
+            in.access(t0, detector, i, 20 + i % 8, true);
+        }
+        detector.release(t0, lock);
+        detector.acquire(t1, lock);
+        for (int i = 0; i < n; i++) {
+            in.access(t1, detector, i, 30 + i % 8, false);
+            out.access(t1, detector, i, 40 + i % 8, true);
+        }
+        for (int c = 0; c < 2; c++) {
+            assertTrue(in.existingChunk(c).distinctStates() <= 8, "in, chunk " + c + ": " + in.existingChunk(c).distinctStates());
+            assertTrue(out.existingChunk(c).distinctStates() <= 8, "out, chunk " + c + ": " + out.existingChunk(c).distinctStates());
+        }
+        assertEquals(List.of(), races);
+    }
+
+    @Test
+    void a_shared_transition_is_not_reused_for_a_thread_not_ordered_after_the_writer() {
+        int n = ArrayShadow.CHUNK;
+        ArrayShadow a = new ArrayShadow(new int[n]);
+        ThreadState t2 = new ThreadState(null, "T2");
+        SyncClock lock = new SyncClock();
+        for (int i = 0; i < n; i++) {
+            a.access(t0, detector, i, 10, true);
+        }
+        detector.release(t0, lock);
+        detector.acquire(t1, lock);
+        a.access(t1, detector, 0, 11, false); // ordered: memoized from T0's state
+        a.access(t2, detector, 1, 12, false); // not ordered: must race, not reuse T1's transition
+        a.access(t1, detector, 2, 11, false);
+        assertEquals(List.of("r12[1] by T2 vs w10 by T0"), races);
+    }
+
+    @Test
     void elements_in_distinct_epochs_keep_distinct_states_and_race_individually() {
         ArrayShadow a = new ArrayShadow(new int[600]);
         SyncClock lock = new SyncClock();

@@ -12,6 +12,9 @@ import java.util.Random;
  * array reads and writes and reads of a small shared key array on every round. Threads take
  * contiguous ranges of blocks; each phase (encrypt, decrypt) is one start/join of the workers, so
  * the cipher text written by all threads is ordered before any thread decrypts it.
+ *
+ * <p>Arguments: {@code size [threads] [repeats]}: the whole encrypt-decrypt cycle runs {@code repeats}
+ * times over the same arrays (default 1), so the running time can grow without the arrays.
  */
 public final class Crypt {
     private static final int ROUNDS = 8;
@@ -41,8 +44,11 @@ public final class Crypt {
     public static void main(String[] args) throws InterruptedException {
         int size = Args.positive(args, 0, 50_000_000, "size");
         int threads = Args.threads(args);
+        int repeats = Args.positive(args, 2, 1, "repeats");
         Crypt crypt = new Crypt(size);
-        crypt.run(threads);
+        for (int i = 0; i < repeats; i++) {
+            crypt.run(threads);
+        }
         if (!java.util.Arrays.equals(crypt.plain, crypt.decrypted)) {
             System.out.println("result crypt MISMATCH: decrypt(encrypt(x)) != x");
             System.exit(1);

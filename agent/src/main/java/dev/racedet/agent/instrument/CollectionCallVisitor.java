@@ -11,10 +11,13 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class CollectionCallVisitor extends MethodVisitor {
     private final SiteTracker site;
+    /** The local holding the thread's state (checked methods keep one, see ContextVisitor), or -1. */
+    private final int threadLocal;
 
-    CollectionCallVisitor(MethodVisitor next, SiteTracker site) {
+    CollectionCallVisitor(MethodVisitor next, SiteTracker site, int threadLocal) {
         super(Opcodes.ASM9, next);
         this.site = site;
+        this.threadLocal = threadLocal;
     }
 
     @Override
@@ -24,10 +27,19 @@ final class CollectionCallVisitor extends MethodVisitor {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             return;
         }
-        Hooks.pushInt(mv, site.site(COLLECTION_CALL, false));               // [r args] -> [r args sid]
-        Hooks.call(mv, Hooks.FIELDS, "collectionCall", "(I)V");               // -> [r args]
+        if (threadLocal < 0) {
+            Hooks.pushInt(mv, site.site(COLLECTION_CALL, false));           // [r args] -> [r args sid]
+            Hooks.call(mv, Hooks.FIELDS, "collectionCall", "(I)V");           // -> [r args]
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface); // -> [result?]
+            Hooks.call(mv, Hooks.FIELDS, "collectionReturned", "()V");        // -> [result?]
+            return;
+        }
+        super.visitVarInsn(Opcodes.ALOAD, threadLocal);                      // [r args] -> [r args t]
+        Hooks.pushInt(mv, site.site(COLLECTION_CALL, false));               // -> [r args t sid]
+        Hooks.call(mv, Hooks.FIELDS, "collectionCall", "(Ljava/lang/Object;I)V"); // -> [r args]
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);  // -> [result?]
-        Hooks.call(mv, Hooks.FIELDS, "collectionReturned", "()V");            // -> [result?]
+        super.visitVarInsn(Opcodes.ALOAD, threadLocal);                      // -> [result? t]
+        Hooks.call(mv, Hooks.FIELDS, "collectionReturned", "(Ljava/lang/Object;)V"); // -> [result?]
     }
 
     /** The field id of a collection call site: no field of its own (the JDK field comes with the race). */

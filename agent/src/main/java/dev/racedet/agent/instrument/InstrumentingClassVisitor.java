@@ -133,14 +133,14 @@ final class InstrumentingClassVisitor extends ClassVisitor {
             mv = JdkPlainVarHandleVisitor.wrap(mv, internalName, name, access, freeLocal);
         }
         SiteTracker site = new SiteTracker(className, name, sourceFile);
+        // The thread's state, which checked methods keep in a local for the hooks' fast paths.
+        int threadLocal = contexts ? firstFreeLocal : -1;
         if (checkAccesses && !jdk) {
-            mv = new CollectionCallVisitor(mv, site);
+            mv = new CollectionCallVisitor(mv, site, threadLocal);
             mv = new StampedLockCallVisitor(mv);
             mv = new VarHandleCallVisitor(mv, site);
             mv = new PlainUnsafeCallVisitor(mv, site, freeLocal);
         }
-        // The thread's state, which checked methods keep in a local for the access hooks' fast paths.
-        int threadLocal = contexts ? firstFreeLocal : -1;
         mv = new FieldAccessVisitor(mv, site, resolver, name.equals("<init>"), checkAccesses, classConstants && !jdk,
                 jdk, shadows, threadLocal, (version & 0xFFFF) >= Opcodes.V1_7);
         if (checkAccesses && !jdk) {

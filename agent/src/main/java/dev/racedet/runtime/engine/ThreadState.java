@@ -40,10 +40,16 @@ public final class ThreadState {
      * next checked method entered was made from (when checked code called it directly).
      */
     public int callSite = -1;
-    /** The last context {@code ContextHooks.enter} computed, and from what: a one-entry cache. */
-    public int lastEnterParent = -1;
-    public int lastEnterSite = -1;
-    public int lastEnterNode;
+    /** Entries of {@link #enterKeys}: a power of two. */
+    public static final int ENTER_CACHE = 32;
+    /**
+     * The contexts {@code ContextHooks.enter} computed last, direct-mapped by call site: per entry
+     * the parent context and site ({@code parent << 32 | site}; -1: empty) and the node. A loop
+     * calling a few methods from a few places finds them here instead of in the shared tree.
+     * {@code null} until the thread first enters a checked method from a known site.
+     */
+    public long[] enterKeys;
+    public int[] enterNodes;
     /** The monitors this thread holds, outermost first ({@link HeldLocks}); owner thread only. */
     Object[] heldMonitors = new Object[4];
     /** The lock frame id of each held monitor ({@link HeldLocks}), parallel to {@link #heldMonitors}. */
@@ -136,6 +142,14 @@ public final class ThreadState {
      */
     public ThreadState(Thread thread, String fallbackName) {
         this.identity = new ThreadIdentity(thread, fallbackName);
+    }
+
+    /** Makes {@link #enterKeys} and {@link #enterNodes} (owner thread only). */
+    public void makeEnterCache() {
+        long[] keys = new long[ENTER_CACHE];
+        java.util.Arrays.fill(keys, -1L);
+        enterNodes = new int[ENTER_CACHE];
+        enterKeys = keys;
     }
 
     private static int serials;

@@ -148,6 +148,28 @@ public final class VarState {
                 && (read == Epoch.NONE || Epoch.slot(read) == s);
     }
 
+    /**
+     * Whether {@code t}'s clock covers every access recorded here (or none was): no access of
+     * {@code t} can race with them, and the state an access of {@code t} leaves depends only on this
+     * state, the access and {@code t}'s epoch. The caller holds the lock that guards this state's
+     * changes, or the state is immutable.
+     */
+    public boolean coveredBy(ThreadState t) {
+        if (!t.clock.covers(write)) {
+            return false;
+        }
+        if (read != READ_SHARED) {
+            return t.clock.covers(read);
+        }
+        long[] clocks = readClocks;
+        for (int u = 0; u < clocks.length; u++) {
+            if (clocks[u] > t.clock.get(u)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The epoch of the last write (read without a lock: a snapshot). */
     public long writeEpoch() {
         return write;

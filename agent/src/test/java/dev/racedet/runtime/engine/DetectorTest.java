@@ -41,6 +41,32 @@ class DetectorTest {
     }
 
     @Test
+    void first_write_recorded_in_a_fresh_state_races_like_any_write() {
+        VarState fresh = new VarState(7);
+        assertEquals(true, detector.firstAccess(t0, fresh, 10, true));
+        detector.write(t1, fresh, 11);
+        assertEquals(List.of("w11 by T1 vs w10 by T0"), races);
+    }
+
+    @Test
+    void first_read_recorded_in_a_fresh_state_races_with_an_unordered_write_only() {
+        VarState fresh = new VarState(7);
+        detector.firstAccess(t0, fresh, 10, false);
+        detector.read(t1, fresh, 12);          // two reads: no race
+        detector.write(t2, fresh, 11);
+        assertEquals(List.of("w11 by T2 vs r10 by T0", "w11 by T2 vs r12 by T1"), races);
+    }
+
+    @Test
+    void first_access_of_a_terminated_thread_records_nothing() {
+        VarState fresh = new VarState(7);
+        detector.terminate(t0);
+        assertEquals(false, detector.firstAccess(t0, fresh, 10, true));
+        detector.write(t1, fresh, 11);
+        assertEquals(List.of(), races);
+    }
+
+    @Test
     void write_is_ordered_when_both_hold_the_same_lock() {
         SyncClock lock = new SyncClock();
         detector.acquire(t0, lock);
