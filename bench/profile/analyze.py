@@ -287,8 +287,8 @@ def reason(s):
         parts.append(f"The largest racedet cause is {c} ({v:.0f}%)" +
                      (f", then {cats[1][0]} ({cats[1][1]:.0f}%)" if len(cats) > 1 and cats[1][1] >= 3 else "") + ".")
     if s["topRacedet"]:
-        m, k = s["topRacedet"][0]
-        parts.append(f"Hottest racedet method: `{m}` ({pct(k, n):.0f}%).")
+        hot = ", ".join(f"`{m}` {pct(k, n):.0f}%" for m, k in s["topRacedet"][:3])
+        parts.append(f"Hottest racedet methods (innermost frame): {hot}.")
     tl = pct(s.get("threadLookup", 0), n)
     if tl >= 5:
         parts.append(f"Looking up the thread's state (Threads.*/ThreadLocal, in any hook) is {tl:.0f}% of the samples.")
@@ -319,7 +319,9 @@ def table(a):
            "(`settings=profile`, `-XX:+DebugNonSafepoints` so inlined code is attributed to its own method) and a GC log. Every JFR execution sample is classified by the innermost",
            "racedet frame on its stack (JDK frames above it count for it; shared engine code counts for the",
            "hook under it); `program` = no racedet frame. The slowdown is this one run's (with JFR on), not",
-           "the benchmark's median: the shares matter more than the absolute times.", ""]
+           "the benchmark's median, and the machine (2 cores) was shared with other work while it ran: the",
+           "shares matter more than the absolute times. Samples are taken only from threads running Java",
+           "code: time spent blocked or waiting is not in the shares (compare CPU and wall in the report).", ""]
     if a.command:
         out += [f"Command: `{a.command}`", ""]
     out += ["| workload | size | plain (s) | racedet (s) | slowdown | RSS ratio | GC share | top 3 categories (share of samples) | thread lookup | samples | racedet commit |",
