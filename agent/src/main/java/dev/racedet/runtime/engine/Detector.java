@@ -38,7 +38,8 @@ public final class Detector {
         if (r == VarState.READ_SHARED) {
             long[] clocks = v.readClocks;
             int s = t.slot;
-            if (clocks != null && s >= 0 && s < clocks.length && clocks[s] == Epoch.clock(e)) {
+            if (clocks != null && s >= 0 && s < clocks.length
+                    && (clocks[s] == Epoch.clock(e) || sharedReadWithoutLock(t, v, site))) {
                 return;
             }
         }
@@ -47,6 +48,53 @@ public final class Detector {
                 readSlow(t, v, site);
             }
         }
+    }
+
+    /**
+     * A read of a state already read-shared, by a thread that has its entry there and is ordered after
+     * the last write: only the thread's own entry changes, so it is stored without the state's lock
+     * (data several threads read in every epoch, such as settings or lookup tables, would otherwise
+     * make each read wait for that lock, and for whoever holds it to be scheduled again). False, after
+     * changing nothing that counts, if the locked path must do it: the write is unordered (a race to
+     * report), the state is changing, or it changed meanwhile.
+     *
+     * <p>Why nothing is lost: a writer or a resize (under the lock) first makes {@link VarState#version}
+     * odd, then fences, then reads the entries; this read stores its entry, fences, then checks that
+     * the version is what it was. Of two such fenced sequences one sees the other's store: either the
+     * writer sees this read (and reports it if unordered), or this read sees the new version and is
+     * redone under the lock.
+     */
+    private boolean sharedReadWithoutLock(ThreadState t, VarState v, int site) {
+        int version = v.version;
+        if ((version & 1) != 0) {
+            return false;
+        }
+        long[] clocks = v.readClocks;
+        int[] sites = v.readSites;
+        ThreadIdentity[] readers = v.readers;
+        int s = t.slot;
+        if (v.read != VarState.READ_SHARED || clocks == null || sites == null || readers == null
+                || s >= clocks.length || s >= sites.length || s >= readers.length || !t.clock.covers(v.write)) {
+            return false;
+        }
+        t.published = Epoch.clock(t.epoch);
+        t.identity.recent.add(RecentEvents.READ, t.context, site);
+        sites[s] = recordedAccess(t, site);
+        readers[s] = t.identity;
+        clocks[s] = t.published;
+        MemoryFence.full();
+        return v.version == version;
+    }
+
+    /** Starts a change of {@code v} that a read without the lock must not miss (see {@link #sharedReadWithoutLock}); under its lock. */
+    private static void beginSharedChange(VarState v) {
+        v.version++; // odd; a volatile store: the fence comes with it, but say it outright
+        MemoryFence.full();
+    }
+
+    /** Ends it. */
+    private static void endSharedChange(VarState v) {
+        v.version++;
     }
 
     private void readSlow(ThreadState t, VarState v, int site) {
@@ -79,9 +127,11 @@ public final class Detector {
     private static void recordSharedRead(VarState v, int slot, long clock, int site, ThreadIdentity by) {
         if (slot >= v.readClocks.length) {
             int size = slot + 1;
+            beginSharedChange(v); // entries stored meanwhile in the old arrays would be lost
             v.readClocks = java.util.Arrays.copyOf(v.readClocks, size);
             v.readSites = java.util.Arrays.copyOf(v.readSites, size);
             v.readers = java.util.Arrays.copyOf(v.readers, size);
+            endSharedChange(v);
         }
         v.readSites[slot] = site;
         v.readers[slot] = by;
@@ -123,6 +173,7 @@ public final class Detector {
         }
         long r = v.read;
         if (r == VarState.READ_SHARED) {
+            beginSharedChange(v); // reads stored without the lock from now on are redone under it
             long[] clocks = v.readClocks;
             for (int u = 0; u < clocks.length; u++) {
                 if (clocks[u] > t.clock.get(u)) {
@@ -133,6 +184,7 @@ public final class Detector {
             v.readClocks = null;
             v.readSites = null;
             v.readers = null;
+            endSharedChange(v);
         } else if (!t.clock.covers(r)) {
             listener.race(v, t, true, site, v.readBy, false, v.readSite);
         }

@@ -33,6 +33,12 @@ public final class VarState {
     long read = Epoch.NONE;
     int readSite;
     ThreadIdentity readBy;
+    /**
+     * Odd while a change under this state's lock could lose a read recorded without the lock
+     * ({@link Detector}'s shared-read path): a write about to clear the read clocks, or the read
+     * arrays about to be replaced by larger ones. Changed only under the lock.
+     */
+    volatile int version;
     /** Once reads are concurrent: per slot, the clock, site and thread of the last read. */
     long[] readClocks;
     int[] readSites;

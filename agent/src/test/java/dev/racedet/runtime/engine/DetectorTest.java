@@ -67,6 +67,42 @@ class DetectorTest {
     }
 
     @Test
+    void a_shared_read_in_a_new_epoch_is_recorded_and_races_with_a_later_unordered_write() {
+        SyncClock published = new SyncClock();
+        SyncClock other = new SyncClock();
+        detector.write(t0, x, 10);
+        detector.release(t0, published);
+        detector.acquire(t1, published);
+        detector.acquire(t2, published);
+        detector.read(t1, x, 11);
+        detector.read(t2, x, 12);              // read-shared now
+        detector.release(t1, other);           // t1 moves to a new epoch
+        detector.read(t1, x, 13);              // recorded in t1's entry (the path without the lock)
+        detector.acquire(t0, other);           // t0 knows t1 up to its release, not the read after it
+        detector.write(t0, x, 14);
+        assertEquals(List.of("w14 by T0 vs r13 by T1", "w14 by T0 vs r12 by T2"), races);
+    }
+
+    @Test
+    void a_reader_with_a_shared_entry_still_races_with_a_later_unordered_write() {
+        SyncClock published = new SyncClock();
+        SyncClock other = new SyncClock();
+        detector.acquire(t1, published);
+        detector.read(t1, x, 11);
+        detector.read(t2, x, 12);              // read-shared
+        detector.release(t1, other);
+        detector.acquire(t0, other);
+        detector.acquire(t0, new SyncClock());
+        detector.release(t2, new SyncClock()); // t2 moves to a new epoch
+        races.clear();
+        VarState y = x;
+        detector.write(t0, y, 14);             // ordered after t1's read only: races with t2's
+        races.clear();
+        detector.read(t2, y, 15);              // not ordered after t0's write
+        assertEquals(List.of("r15 by T2 vs w14 by T0"), races);
+    }
+
+    @Test
     void write_is_ordered_when_both_hold_the_same_lock() {
         SyncClock lock = new SyncClock();
         detector.acquire(t0, lock);
