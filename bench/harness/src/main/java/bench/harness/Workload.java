@@ -21,7 +21,7 @@ import java.util.regex.PatternSyntaxException;
 final class Workload {
     static final Set<String> GROUPS = Set.of("kernel", "object", "real", "startup", "demo", "scale");
     private static final Set<String> KEYS = Set.of("group", "agent", "java", "check", "metric", "score",
-            "jdk", "timeout", "prepare");
+            "jdk", "timeout", "prepare", "profile");
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
 
     final String name;
