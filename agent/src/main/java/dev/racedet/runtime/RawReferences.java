@@ -3,7 +3,6 @@ package dev.racedet.runtime;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
 
 /**
  * Volatile reads and compare-and-sets of reference fields that run no hook: racedet instruments the
@@ -36,8 +35,10 @@ final class RawReferences {
                     Object.class, long.class, Object.class, Object.class)).bindTo(unsafe);
             get = lookup.findVirtual(type, "getReferenceVolatile",
                     MethodType.methodType(Object.class, Object.class, long.class)).bindTo(unsafe);
+            // By class and name: Class.getDeclaredField would resolve the types of all the class's
+            // fields, and one of them may be missing (an optional dependency)
             offset = lookup.findVirtual(type, "objectFieldOffset",
-                    MethodType.methodType(long.class, Field.class)).bindTo(unsafe);
+                    MethodType.methodType(long.class, Class.class, String.class)).bindTo(unsafe);
         } catch (Throwable notExported) {
             cas = null;
         }
@@ -50,13 +51,13 @@ final class RawReferences {
     private RawReferences() {
     }
 
-    /** The offset of instance field {@code field}, or -1 if it cannot be had. */
-    static long offsetOf(Field field) {
+    /** The offset of instance field {@code name} declared by {@code declaring}, or -1 if it cannot be had. */
+    static long offsetOf(Class<?> declaring, String name) {
         if (!AVAILABLE) {
             return -1;
         }
         try {
-            return (long) OFFSET.invokeExact(field);
+            return (long) OFFSET.invokeExact(declaring, name);
         } catch (Throwable e) {
             return -1;
         }

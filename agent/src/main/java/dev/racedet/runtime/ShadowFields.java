@@ -112,8 +112,8 @@ final class ShadowFields {
                         String name = PREFIX + field.name();
                         VarHandle handle = MethodHandles.privateLookupIn(c, MethodHandles.lookup())
                                 .findVarHandle(c, name, VarState.class);
-                        return new Shadow(handle, RawReferences.offsetOf(c.getDeclaredField(name)));
-                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        return new Shadow(handle, RawReferences.offsetOf(c, name));
+                    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                         return UNREACHABLE;
                     }
                 }
