@@ -52,6 +52,12 @@ final class Engine {
         return t;
     }
 
+    /** Whether the calling thread runs racedet's own code now (its hooks do nothing). */
+    static boolean insideRacedet() {
+        ThreadState t = THREADS.currentOrBusy();
+        return t == null || t.insideRacedet;
+    }
+
     /** Ends what {@link #enter()} began; {@code t} may be {@code null}. */
     static void exit(ThreadState t) {
         if (t != null) {

@@ -119,7 +119,13 @@ public final class Registry {
     public static synchronized int siteId(int fieldId, boolean write, String className, String method,
                                           String file, int line) {
         String locationKey = fieldId + "|" + className + "|" + method + "|" + line;
-        int locationId = LOCATION_IDS.computeIfAbsent(locationKey, k -> LOCATION_IDS.size());
+        // No lambda under this lock: linking one runs JDK code that takes JDK locks (Cleaner), and a
+        // hook in a thread holding such a lock may be waiting for this one (JdkFields.map)
+        Integer known = LOCATION_IDS.get(locationKey);
+        int locationId = known != null ? known : LOCATION_IDS.size();
+        if (known == null) {
+            LOCATION_IDS.put(locationKey, locationId);
+        }
         int id = siteCount++;
         if (id >= sites.length) {
             sites = Arrays.copyOf(sites, sites.length * 2);
