@@ -363,25 +363,25 @@ public final class FieldHooks {
     /** {@link #volatileRead} in JDK code, which names the field by its {@link JdkFields} id. */
     public static void jdkVolatileRead(Object owner, int jdkFieldId) {
         if (owner != null) {
-            volatileRead(owner, JdkFields.fieldId(jdkFieldId));
+            volatileRead(owner, JdkFields.fieldIdOutsideGuard(jdkFieldId));
         }
     }
 
     /** {@link #volatileWrite} in JDK code. */
     public static void jdkVolatileWrite(Object owner, int jdkFieldId) {
         if (owner != null) {
-            volatileWrite(owner, JdkFields.fieldId(jdkFieldId));
+            volatileWrite(owner, JdkFields.fieldIdOutsideGuard(jdkFieldId));
         }
     }
 
     /** {@link #volatileReadStatic} in JDK code (no class use: JDK statics are not checked). */
     public static void jdkVolatileReadStatic(int jdkFieldId) {
-        volatileReadStatic(JdkFields.fieldId(jdkFieldId), -1);
+        volatileReadStatic(JdkFields.fieldIdOutsideGuard(jdkFieldId), -1);
     }
 
     /** {@link #volatileWriteStatic} in JDK code. */
     public static void jdkVolatileWriteStatic(int jdkFieldId) {
-        volatileWriteStatic(JdkFields.fieldId(jdkFieldId));
+        volatileWriteStatic(JdkFields.fieldIdOutsideGuard(jdkFieldId));
     }
 
     /** After GETSTATIC of a volatile static field declared by class {@code classId} (-1: none to use). */

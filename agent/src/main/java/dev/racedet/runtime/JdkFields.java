@@ -57,16 +57,26 @@ public final class JdkFields {
         return true;
     }
 
-    /** Returned by {@link #fieldId} to a thread inside racedet for an id not mapped yet. */
+    /** Returned by {@link #fieldIdOutsideGuard} to a thread inside racedet for an id not mapped yet. */
     static final int UNMAPPED = -1;
 
-    /**
-     * The runtime field id of JDK id {@code jdkId}, or {@link #UNMAPPED} if it is not mapped yet and
-     * the calling thread runs racedet's own code (its hook then does nothing anyway): mapping takes
-     * {@link Registry}'s lock, and racedet's code may run JDK code (a method handle's first uses)
-     * while the program's thread holds a JDK lock that a thread holding Registry's lock waits for.
-     */
+    /** The runtime field id of JDK id {@code jdkId}, mapped now if it is not yet. */
     static int fieldId(int jdkId) {
+        int[] g = global;
+        if (jdkId < g.length && g[jdkId] != 0) {
+            return g[jdkId] - 1;
+        }
+        return map(jdkId);
+    }
+
+    /**
+     * {@link #fieldId} for a hook that has not entered racedet's guard yet: {@link #UNMAPPED} if the
+     * id is not mapped and the calling thread runs racedet's own code (the hook then does nothing
+     * anyway). Mapping takes {@link Registry}'s lock, and racedet's own code may run JDK code (a
+     * method handle's first uses) while the thread holds a JDK lock that a thread holding
+     * Registry's lock waits for.
+     */
+    static int fieldIdOutsideGuard(int jdkId) {
         int[] g = global;
         if (jdkId < g.length && g[jdkId] != 0) {
             return g[jdkId] - 1;
