@@ -47,15 +47,18 @@ public final class ContextHooks {
             } else {
                 long key = ((long) saved << 32) | site;
                 int i = site & (ThreadState.ENTER_CACHE - 1);
-                if (t.enterKeys == null) {
+                long[] keys = t.enterKeys;
+                if (keys == null) {
                     t.makeEnterCache();
+                    keys = t.enterKeys;
                 }
-                if (t.enterKeys[i] == key) {
-                    t.context = t.enterNodes[i]; // a loop calling the same methods from the same places
+                int[] nodes = t.enterNodes;
+                if (keys[i] == key) {
+                    t.context = nodes[i]; // a loop calling the same methods from the same places
                 } else {
                     int node = CallingContexts.enter(saved, site);
-                    t.enterKeys[i] = key;
-                    t.enterNodes[i] = node;
+                    keys[i] = key;
+                    nodes[i] = node;
                     t.context = node;
                 }
             }

@@ -195,7 +195,9 @@ public final class FieldHooks {
                     }
                     Engine.printPending(t);
                 }
-                java.util.Arrays.fill(t.tentativeReads, null);
+                if (t.tentativeReads != null) {
+                    java.util.Arrays.fill(t.tentativeReads, null);
+                }
                 t.tentativeCount = 0;
             }
         } catch (Throwable e) {
@@ -208,7 +210,10 @@ public final class FieldHooks {
 
     /** Keeps a tentative read; reads past the buffer's size are not checked. */
     private static void tentative(ThreadState t, VarState v, int siteId) {
-        if (t.tentativeCount < t.tentativeReads.length) {
+        if (t.tentativeReads == null) {
+            t.makeTentativeBuffers();
+        }
+        if (t.tentativeCount < ThreadState.TENTATIVE_READS) {
             t.tentativeReads[t.tentativeCount] = v;
             t.tentativeSites[t.tentativeCount] = siteId;
             t.tentativeWrites[t.tentativeCount] = v.writeEpoch();

@@ -88,6 +88,28 @@ public final class ThreadHooks {
     }
 
     /**
+     * At entry of {@code VirtualThread.park()} and {@code parkNanos(long)}, on the virtual thread
+     * itself: it gives its clock slot back while it waits ({@link dev.racedet.runtime.engine.Detector#detach}). A program may
+     * keep 100,000 virtual threads waiting at once (on a latch, a queue, a socket); with a slot each,
+     * every clock would grow as wide as the threads waiting, and memory with their square. The slot
+     * goes to a thread that has synchronized with this one since (the next one through the latch's
+     * queue), and this one takes a free slot when it next needs one.
+     */
+    public static void virtualThreadParking() {
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                DETECTOR.detach(t);
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("virtual thread park hook", e);
+        } finally {
+            Engine.exit(t);
+        }
+    }
+
+    /**
      * At entry of {@code VirtualThread.run(Runnable)}: returns the task the virtual thread runs instead,
      * which runs {@code task} and then records the thread's termination ({@link #threadExit}).
      */
@@ -99,15 +121,27 @@ public final class ThreadHooks {
      * At the entry of {@code ThreadFlock.onExit(thread)}: the terminated {@code thread} is counted
      * out of the flock {@code container}; its final clock goes to the location the owner acquires
      * when its wait returns ({@link #containerAwaited}).
+     *
+     * <p>For a virtual thread, the JDK runs this on the carrier after the thread ended, where
+     * racedet takes no lock ({@link Threads#isSchedulerThread}). So the exit is only put on a
+     * lock-free list here, and moved into the container's clock by the owner, before its wait
+     * returns.
      */
     public static void threadCountedOut(Object container, Thread thread) {
+        if (container == null || thread == null) {
+            return;
+        }
         ThreadState t = null;
         try {
-            t = Engine.enter();
-            if (t != null && container != null && thread != null) {
+            boolean scheduler = THREADS.onSchedulerThread();
+            t = scheduler ? null : Engine.enter();
+            if (scheduler || t != null) {
                 ThreadState exited = THREADS.find(thread);
                 if (exited != null) {
-                    DETECTOR.countedOut(exited, SHADOWS.location(container, CONTAINER_EXITS));
+                    CountedOut head;
+                    do {
+                        head = COUNTED_OUT.get();
+                    } while (!COUNTED_OUT.compareAndSet(head, new CountedOut(container, exited, head)));
                 }
             }
         } catch (Throwable e) {
@@ -117,13 +151,39 @@ public final class ThreadHooks {
         }
     }
 
+    /** A thread counted out of a flock, not yet moved into the flock's clock: a lock-free stack. */
+    private record CountedOut(Object container, ThreadState exited, CountedOut next) {
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<CountedOut> COUNTED_OUT =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     /**
      * Before {@code ThreadFlock.awaitAll} or {@code close} returns in the owner: it is ordered after
-     * every thread counted out of {@code container} so far.
+     * every thread counted out of {@code container} so far. The exits still on the list (of any
+     * flock) are moved into their flocks' clocks first: each was put there before its flock's count
+     * went down, so those the owner waited for are among them.
      */
     public static void containerAwaited(Object container) {
         if (container != null) {
+            moveCountedOut();
             SyncEvents.acquire(SyncEvents.LOCATION, container, CONTAINER_EXITS);
+        }
+    }
+
+    private static void moveCountedOut() {
+        ThreadState t = null;
+        try {
+            t = Engine.enter();
+            if (t != null) {
+                for (CountedOut e = COUNTED_OUT.getAndSet(null); e != null; e = e.next()) {
+                    DETECTOR.countedOut(e.exited(), SHADOWS.location(e.container(), CONTAINER_EXITS));
+                }
+            }
+        } catch (Throwable e) {
+            InternalErrors.record("thread container hook", e);
+        } finally {
+            Engine.exit(t);
         }
     }
 

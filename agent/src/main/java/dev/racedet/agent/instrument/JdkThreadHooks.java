@@ -19,7 +19,9 @@ import net.bytebuddy.jar.asm.Opcodes;
  * <li>{@code VirtualThread.start(ThreadContainer)}: before {@code setThreadContainer} (after the
  *     NEW to STARTED transition succeeded), {@code threadStarting(this)};
  *     {@code VirtualThread.run(Runnable)}: at entry, the task is replaced by
- *     {@code virtualThreadTask(task)}, which records the termination after the task.</li>
+ *     {@code virtualThreadTask(task)}, which records the termination after the task;
+ *     {@code VirtualThread.park()} and {@code parkNanos(long)} (run by the virtual thread itself): at
+ *     entry, {@code virtualThreadParking()}, which gives its clock slot back while it waits.</li>
  * <li>{@code jdk.internal.misc.ThreadFlock} (JDK 21+, under {@code StructuredTaskScope}): at the
  *     entry of {@code onExit(thread)}, run once the thread terminated (by the dying platform thread
  *     in {@code Thread.exit()}, or for a virtual thread after its task), {@code threadCountedOut(this,
@@ -89,7 +91,7 @@ final class JdkThreadHooks extends ClassVisitor {
         if (THREAD.equals(className)) {
             boolean instance = (access & Opcodes.ACC_STATIC) == 0;
             if (name.equals("exit") && descriptor.equals("()V")) {
-                return new AtEntry(mv, false);
+                return new AtEntry(mv, "threadExit");
             }
             if (instance && name.equals("isAlive") && descriptor.equals("()Z")) {
                 return new BeforeReturn(mv, "aliveChecked", "(ZLjava/lang/Thread;)V", true);
@@ -127,7 +129,11 @@ final class JdkThreadHooks extends ClassVisitor {
             }
             if (name.equals("run") && descriptor.equals("(Ljava/lang/Runnable;)V")
                     && (access & Opcodes.ACC_STATIC) == 0) {
-                return new AtEntry(mv, true);
+                return new AtEntry(mv, "virtualThreadTask");
+            }
+            if ((name.equals("park") && descriptor.equals("()V") || name.equals("parkNanos") && descriptor.equals("(J)V"))
+                    && (access & Opcodes.ACC_STATIC) == 0) {
+                return new AtEntry(mv, "virtualThreadParking");
             }
 
         }
@@ -240,22 +246,23 @@ final class JdkThreadHooks extends ClassVisitor {
      * ({@code VirtualThread.run(Runnable)}).
      */
     private final class AtEntry extends Inserting {
-        private final boolean wrapTask;
+        private final String hook;
 
-        AtEntry(MethodVisitor next, boolean wrapTask) {
+        /** {@code hook}: {@code virtualThreadTask} (replaces the task argument) or a hook taking nothing. */
+        AtEntry(MethodVisitor next, String hook) {
             super(next);
-            this.wrapTask = wrapTask;
+            this.hook = hook;
         }
 
         @Override
         public void visitCode() {
             super.visitCode();
-            if (wrapTask) {
+            if (hook.equals("virtualThreadTask")) {
                 super.visitVarInsn(Opcodes.ALOAD, 1);            // [] -> [task]
                 Hooks.call(mv, Hooks.THREADS, "virtualThreadTask", TASK);      // -> [task']
                 super.visitVarInsn(Opcodes.ASTORE, 1);           // -> []
             } else {
-                Hooks.call(mv, Hooks.THREADS, "threadExit", "()V");            // [] -> []
+                Hooks.call(mv, Hooks.THREADS, hook, "()V");                    // [] -> []
             }
             inserted();
         }

@@ -348,7 +348,23 @@ public final class Detector {
             return;
         }
         t.terminated = true;
+        t.dropCaches();
         if (t.slot >= 0) {
+            slots.release(t.slot, t.published, Epoch.clock(t.epoch));
+            t.slot = -1;
+            t.epoch = ThreadState.UNASSIGNED;
+        }
+    }
+
+    /**
+     * {@code t} is about to wait (a virtual thread parks): it gives its slot back, as a terminating
+     * thread does, and takes one again when it next needs an epoch. Exact for the same reason slot
+     * reuse is ({@link Slots}): its clock keeps the entry of the old slot, so its own earlier accesses
+     * stay ordered before its later ones, and the next occupant of that slot must already be ordered
+     * after everything it published there.
+     */
+    public void detach(ThreadState t) {
+        if (t.slot >= 0 && !t.terminated) {
             slots.release(t.slot, t.published, Epoch.clock(t.epoch));
             t.slot = -1;
             t.epoch = ThreadState.UNASSIGNED;

@@ -104,9 +104,10 @@ public final class HeldLocks {
     /** {@code t} entered the monitor of {@code lock}, whose clock is {@code clock}. */
     public static void entered(ThreadState t, Object lock, SyncClock clock) {
         if (t.heldCount == t.heldMonitors.length) {
-            t.heldMonitors = java.util.Arrays.copyOf(t.heldMonitors, t.heldCount * 2);
-            t.heldIds = java.util.Arrays.copyOf(t.heldIds, t.heldCount * 2);
-            t.heldClocks = java.util.Arrays.copyOf(t.heldClocks, t.heldCount * 2);
+            int size = Math.max(4, t.heldCount * 2);
+            t.heldMonitors = java.util.Arrays.copyOf(t.heldMonitors, size);
+            t.heldIds = java.util.Arrays.copyOf(t.heldIds, size);
+            t.heldClocks = java.util.Arrays.copyOf(t.heldClocks, size);
         }
         t.heldIds[t.heldCount] = lockId(t, lock);
         t.heldClocks[t.heldCount] = clock;

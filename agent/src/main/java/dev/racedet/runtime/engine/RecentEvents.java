@@ -19,13 +19,26 @@ public final class RecentEvents {
     /** How many events a thread keeps. */
     public static final int SIZE = 16;
 
-    private final long[] where = new long[SIZE];
-    private final byte[] kinds = new byte[SIZE];
+    /**
+     * The events, a ring of {@link #SIZE}; {@code null} until the first event, so a thread started
+     * but not yet run (100,000 queued virtual threads) costs nothing here. Written by the owning
+     * thread only; a report reads them racily (a torn event only blurs the timeline).
+     */
+    private long[] where;
+    private byte[] kinds;
     private int count;
 
     /** Adds an event of {@code kind} in calling context {@code context} at {@code site} (-1 if none). */
     void add(byte kind, int context, int site) {
         long w = ((long) context << 32) | (site & 0xffffffffL);
+        long[] where = this.where;
+        byte[] kinds = this.kinds;
+        if (where == null) {
+            kinds = new byte[SIZE];
+            where = new long[SIZE];
+            this.kinds = kinds;
+            this.where = where; // last: snapshot reads it first
+        }
         int n = count;
         if (n > 0) {
             int last = (n - 1) & (SIZE - 1);
@@ -41,7 +54,9 @@ public final class RecentEvents {
 
     /** A copy of the events, oldest first. */
     public Snapshot snapshot() {
-        int n = count;
+        long[] where = this.where;
+        byte[] kinds = this.kinds;
+        int n = where == null || kinds == null ? 0 : count;
         int size = Math.min(n, SIZE);
         long[] w = new long[size];
         byte[] k = new byte[size];

@@ -21,8 +21,19 @@ import java.util.Arrays;
  * thread that first acquires what its predecessor released (a lock, a volatile, a join) can take
  * that predecessor's slot. All methods take this object's lock; they run once per thread, never per
  * access or per synchronization.
+ *
+ * <p><b>When slots run short.</b> Threads that wait also give their slot back (a parked virtual
+ * thread, {@link Detector#detach}), and a program may keep 100,000 of them waiting, each having
+ * published after the last thing the others acquired from it. Exact reuse would then make a slot per
+ * waiting thread, clocks as wide as the threads waiting, and memory grow with their square. So once
+ * {@link #SHARE_ABOVE} slots exist, a thread that covers no free slot takes the free slot released
+ * longest ago anyway ({@link #shared}). That can only hide races, never make one up: a thread ordered
+ * after the new occupant is taken to be ordered after the old one's last accesses too. Slot numbers
+ * stay below the number of threads running at once plus {@link #SHARE_ABOVE}.
  */
 public final class Slots {
+    /** Slots made before free slots are shared without being covered. */
+    public static final int SHARE_ABOVE = 64;
     private long clockLimit = Epoch.MAX_CLOCK;
     /** Number of slots ever created; slots {@code 0 .. created-1} exist. */
     private int created;
@@ -34,6 +45,11 @@ public final class Slots {
     private int[] free = new int[64];
     private int freeCount;
     private int[] freeIndex = new int[64];
+    /** Per slot: when it was last freed (a count of releases), to share the one free longest. */
+    private long[] freedAt = new long[64];
+    private long releases;
+    /** Free slots taken by a thread that did not cover their last occupant. */
+    private long shared;
 
     /**
      * Diagnostic: the clock value at which a thread moves to a fresh slot (default {@link
@@ -66,6 +82,10 @@ public final class Slots {
      */
     synchronized int assign(VectorClock knowledge) {
         int slot = coveredFreeSlot(knowledge);
+        if (slot < 0 && created >= SHARE_ABOVE && freeCount > 0) {
+            slot = longestFree();
+            shared++;
+        }
         if (slot < 0) {
             slot = newSlot();
         } else {
@@ -86,6 +106,7 @@ public final class Slots {
         }
         nextClock[slot] = last + 1;
         mustCover[slot] = published;
+        freedAt[slot] = ++releases;
         freeIndex[slot] = freeCount;
         if (freeCount == free.length) {
             free = Arrays.copyOf(free, freeCount * 2);
@@ -117,6 +138,22 @@ public final class Slots {
         return -1;
     }
 
+    /** How many free slots were taken by a thread that did not cover their last occupant. */
+    public synchronized long shared() {
+        return shared;
+    }
+
+    /** The free slot released longest ago (there is one). */
+    private int longestFree() {
+        int best = free[0];
+        for (int i = 1; i < freeCount; i++) {
+            if (freedAt[free[i]] < freedAt[best]) {
+                best = free[i];
+            }
+        }
+        return best;
+    }
+
     private int newSlot() {
         if (created > Epoch.MAX_SLOT) {
             throw new IllegalStateException("more than " + Epoch.MAX_SLOT + " threads alive at once");
@@ -127,6 +164,7 @@ public final class Slots {
             nextClock = Arrays.copyOf(nextClock, size);
             mustCover = Arrays.copyOf(mustCover, size);
             freeIndex = Arrays.copyOf(freeIndex, size);
+            freedAt = Arrays.copyOf(freedAt, size);
         }
         nextClock[slot] = 1;
         freeIndex[slot] = -1;

@@ -10,8 +10,7 @@ package dev.racedet.runtime.engine;
  * so the join would change nothing. That keeps a thread re-reading a volatile or re-entering an
  * uncontended lock off the locked path.
  */
-public final class SyncClock {
-    private final VectorClock clock = new VectorClock();
+public final class SyncClock extends VectorClock {
     /** Releases so far (wrapping); changes under the lock, read without it. */
     private volatile int version;
     /**
@@ -46,8 +45,8 @@ public final class SyncClock {
      * monitor orders every event of this clock, and makes each event's writes visible to the next.
      */
     public void joinFromHolder(ThreadState t) {
-        boolean heldAll = clock.length() == 0 || lastAcquire == seen(t, version);
-        clock.join(t.clock);
+        boolean heldAll = length() == 0 || lastAcquire == seen(t, version);
+        join(t.clock);
         int v = version + 1;
         version = v;
         if (heldAll) {
@@ -59,7 +58,7 @@ public final class SyncClock {
     public void joinIntoHolder(ThreadState t) {
         long seen = seen(t, version);
         if (lastAcquire != seen) {
-            t.clock.join(clock);
+            t.clock.join(this);
             lastAcquire = seen;
         }
     }
@@ -78,6 +77,6 @@ public final class SyncClock {
 
     @Override
     public synchronized String toString() {
-        return clock.toString();
+        return entries();
     }
 }

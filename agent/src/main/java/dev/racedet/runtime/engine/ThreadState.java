@@ -9,6 +9,14 @@ package dev.racedet.runtime.engine;
 public final class ThreadState {
     /** The epoch of a thread that has no slot yet: never equal to a recorded epoch. */
     static final long UNASSIGNED = Long.MIN_VALUE;
+    /*
+     * Empty arrays every state starts with, grown on first use: a started virtual thread that has
+     * not run yet (a program may queue 100,000) should cost little more than its clock.
+     */
+    private static final Object[] NO_OBJECTS = {};
+    private static final int[] NO_INTS = {};
+    private static final SyncClock[] NO_CLOCKS = {};
+    private static final long[] NO_LONGS = {};
 
     /** This thread's slot in every vector clock, or -1 before it needs one and after it terminated. */
     int slot = -1;
@@ -51,11 +59,11 @@ public final class ThreadState {
     public long[] enterKeys;
     public int[] enterNodes;
     /** The monitors this thread holds, outermost first ({@link HeldLocks}); owner thread only. */
-    Object[] heldMonitors = new Object[4];
+    Object[] heldMonitors = NO_OBJECTS;
     /** The lock frame id of each held monitor ({@link HeldLocks}), parallel to {@link #heldMonitors}. */
-    int[] heldIds = new int[4];
+    int[] heldIds = NO_INTS;
     /** The clock of each held monitor, parallel to {@link #heldMonitors}: the exit needs no lookup. */
-    SyncClock[] heldClocks = new SyncClock[4];
+    SyncClock[] heldClocks = NO_CLOCKS;
     /**
      * The clocks of the monitors this thread entered last ({@link HeldLocks#cachedClock}), a few
      * entries scanned by identity, replaced round robin; {@code null} until first used.
@@ -71,7 +79,7 @@ public final class ThreadState {
     /** {@link HeldLocks#context}'s cache: the calling context it was computed for (-1: none) and the result. */
     int lockedBase = -1;
     /** The lock frame ids {@link #lockedContext} was computed for (its first {@code lockedCount}). */
-    int[] lockedIds = new int[4];
+    int[] lockedIds = NO_INTS;
     int lockedCount;
     int lockedContext;
     /**
@@ -94,11 +102,17 @@ public final class ThreadState {
      * {@code validate} says whether they count.
      */
     public boolean optimisticReads;
-    /** The tentative reads of the current optimistic section (states and sites), at most 32. */
-    public final VarState[] tentativeReads = new VarState[32];
-    public final int[] tentativeSites = new int[32];
+    /** Entries of the tentative read buffers. */
+    public static final int TENTATIVE_READS = 32;
+    /**
+     * The tentative reads of the current optimistic section (states and sites), at most
+     * {@link #TENTATIVE_READS}; {@code null} until the thread's first optimistic read section
+     * ({@link #makeTentativeBuffers}), since few threads ever have one.
+     */
+    public VarState[] tentativeReads;
+    public int[] tentativeSites;
     /** The last write each tentative read could have seen (its state's write epoch then). */
-    public final long[] tentativeWrites = new long[32];
+    public long[] tentativeWrites;
     public int tentativeCount;
     /**
      * Text a {@link RaceListener} produced while the detector held a lock, for the caller to print
@@ -134,7 +148,7 @@ public final class ThreadState {
      */
     int[] recordMemo;
         /** One bit per class id: this thread has already acquired that class's initialization. */
-    private long[] classesSeen = new long[2];
+    private long[] classesSeen = NO_LONGS;
 
     /**
      * @param thread the thread, or {@code null} in event scripts
@@ -142,6 +156,30 @@ public final class ThreadState {
      */
     public ThreadState(Thread thread, String fallbackName) {
         this.identity = new ThreadIdentity(thread, fallbackName);
+    }
+
+    /** Makes the tentative read buffers (owner thread only). */
+    public void makeTentativeBuffers() {
+        tentativeSites = new int[TENTATIVE_READS];
+        tentativeWrites = new long[TENTATIVE_READS];
+        tentativeReads = new VarState[TENTATIVE_READS];
+    }
+
+    /**
+     * Drops the caches a terminated thread no longer needs (owner thread only). What stays is what a
+     * later {@code join} and reports need: the clock and the identity. A program that keeps many
+     * terminated threads reachable (a list of 100,000 virtual threads it joins at the end) keeps
+     * their states alive; each should cost little more than its clock.
+     */
+    void dropCaches() {
+        enterKeys = null;
+        enterNodes = null;
+        recordMemo = null;
+        tentativeReads = null;
+        tentativeSites = null;
+        tentativeWrites = null;
+        tentativeCount = 0;
+        optimisticReads = false;
     }
 
     /** Makes {@link #enterKeys} and {@link #enterNodes} (owner thread only). */

@@ -8,14 +8,19 @@ import java.util.Arrays;
  *
  * <p>Slots are reused (see {@link Slots}), so the length of a clock is bounded by the number of slots
  * in use, which follows the number of threads alive rather than the number ever started.
+ *
+ * <p>Not final only so that {@link SyncClock} can be one: a location's clock is then one object and
+ * one array, not two objects and an array (a program may hold 100,000 threads, each with volatile
+ * fields). Empty clocks share one empty array until their first entry.
  */
-public final class VectorClock {
+public class VectorClock {
+    private static final long[] EMPTY = {};
     private long[] clocks;
     /** One past the highest slot with a non-zero value: joins stop there. */
     private int length;
 
     public VectorClock() {
-        clocks = new long[4];
+        clocks = EMPTY;
     }
 
     public long get(int slot) {
@@ -65,8 +70,13 @@ public final class VectorClock {
         }
     }
 
+    /** The entries up to {@link #length}, as text (tests and diagnostics). */
+    final String entries() {
+        return Arrays.toString(Arrays.copyOf(clocks, length));
+    }
+
     @Override
     public String toString() {
-        return Arrays.toString(Arrays.copyOf(clocks, length));
+        return entries();
     }
 }

@@ -552,4 +552,53 @@ class DetectorTest {
         detector.read(hook, y, 14);
         assertEquals(List.of("r14 by hook vs w12 by T1"), races);
     }
+
+    // ---- parked threads give their slot back (Detector.detach) ----------------------------------
+
+    @Test
+    void a_parked_thread_keeps_its_own_earlier_accesses_ordered_in_its_next_slot() {
+        detector.write(t0, x, 10);
+        int before = t0.slot();
+        detector.detach(t0);
+        assertEquals(-1, t0.slot());
+        detector.write(t1, new VarState(8), 1); // t1 is not ordered after t0: a fresh slot
+        detector.read(t0, x, 11);               // t0 again, perhaps in another slot: its own write
+        detector.write(t0, x, 12);
+        assertEquals(List.of(), races);
+        assertEquals(true, t1.slot() != before);
+    }
+
+    @Test
+    void a_parked_threads_slot_goes_to_a_thread_ordered_after_it_and_its_accesses_still_race() {
+        SyncClock handOff = new SyncClock();
+        detector.write(t0, x, 10);
+        detector.release(t0, handOff);
+        int parked = t0.slot();
+        detector.detach(t0);
+        detector.acquire(t1, handOff);
+        detector.write(t1, new VarState(8), 1);
+        assertEquals(parked, t1.slot());        // exact reuse: t1 is ordered after all t0 published
+        detector.write(t0, x, 11);              // t0 wakes: ordered after its own write
+        detector.write(t2, x, 12);              // t2 knows neither
+        assertEquals(List.of("w12 by T2 vs w11 by T0"), races);
+    }
+
+    @Test
+    void past_the_share_limit_a_free_slot_is_shared_rather_than_a_new_one_made() {
+        List<ThreadState> parked = new ArrayList<>();
+        for (int i = 0; i < Slots.SHARE_ABOVE; i++) {
+            ThreadState t = thread("p" + i);
+            detector.write(t, new VarState(100 + i), i);  // a slot each, published
+            parked.add(t);
+        }
+        parked.forEach(detector::detach);
+        assertEquals(Slots.SHARE_ABOVE, slots.created());
+        ThreadState late = thread("late");
+        detector.write(late, x, 1);             // ordered after none of them: shares the oldest
+        assertEquals(Slots.SHARE_ABOVE, slots.created());
+        assertEquals(1, slots.shared());
+        assertEquals(parked.get(0).slot() < 0, true);
+        detector.write(t1, x, 2);               // a thread unordered with the sharer still races
+        assertEquals(List.of("w2 by T1 vs w1 by late"), races);
+    }
 }
