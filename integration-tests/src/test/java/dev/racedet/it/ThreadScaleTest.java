@@ -59,10 +59,7 @@ class ThreadScaleTest {
 
     @Test
     void virtual_threads_taking_a_monitor_run_in_bounded_memory_without_reports() throws Exception {
-        Jdks.Jdk jdk = Jdks.all().stream().filter(j -> j.label().equals("jdk25")).findFirst()
-                .orElse(Jdks.current());
-        Assumptions.assumeTrue(jdk.installed() && (jdk.label().equals("jdk25") || Runtime.version().feature() >= 21),
-                "needs a JDK 21+ installation");
+        Jdks.Jdk jdk = virtualThreadJdk();
         int threads = FULL ? 100_000 : 30_000;
         AgentRun run = AgentRun.on(jdk.home());
         Path classes = compile(jdk, run, "ManyVirtualThreads.java");
@@ -85,10 +82,7 @@ class ThreadScaleTest {
      */
     @Test
     void virtual_threads_parked_on_a_latch_neither_hang_nor_keep_a_slot_each() throws Exception {
-        Jdks.Jdk jdk = Jdks.all().stream().filter(j -> j.label().equals("jdk25")).findFirst()
-                .orElse(Jdks.current());
-        Assumptions.assumeTrue(jdk.installed() && (jdk.label().equals("jdk25") || Runtime.version().feature() >= 21),
-                "needs a JDK 21+ installation");
+        Jdks.Jdk jdk = virtualThreadJdk();
         // Not larger in the full run: 100,000 parked at once still exhaust 1 GB (clocks a few
         // hundred entries wide: README, limitations; bench/MISSES.md C7).
         int threads = 20_000;
@@ -118,6 +112,15 @@ class ThreadScaleTest {
         assertEquals(expectedOutput, result.stdout().strip(), result::toString);
         assertEquals(List.of(), result.races(), result::toString);
         assertEquals(0, Json.integer(result.summary().get("internalErrors")), result::toString);
+    }
+
+    /** JDK 25 if installed, else the current JDK; the test is skipped unless it has virtual threads. */
+    private static Jdks.Jdk virtualThreadJdk() {
+        Jdks.Jdk jdk = Jdks.all().stream().filter(j -> j.label().equals("jdk25")).findFirst()
+                .orElse(Jdks.current());
+        Assumptions.assumeTrue(jdk.installed() && (jdk.label().equals("jdk25") || Runtime.version().feature() >= 21),
+                "needs a JDK 21+ installation");
+        return jdk;
     }
 
     private static Path compile(Jdks.Jdk jdk, AgentRun run, String file) throws Exception {
