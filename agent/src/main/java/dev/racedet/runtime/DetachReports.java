@@ -36,7 +36,7 @@ public final class DetachReports {
             if (json != null && (!Files.exists(json, LinkOption.NOFOLLOW_LINKS)
                     || Files.isRegularFile(json, LinkOption.NOFOLLOW_LINKS))) {
                 writeJson(json, JsonReport.render(races, InternalErrors.count(), InternalErrors.skippedEvents(),
-                        Racedet.clockSlots()));
+                        Racedet.clockSlots(), Racedet.sharedSlots()));
             }
         } catch (Throwable e) {
             InternalErrors.record("writing the JSON report when detaching", e);

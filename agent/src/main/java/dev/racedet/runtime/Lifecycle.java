@@ -71,7 +71,7 @@ public final class Lifecycle {
         if (jsonPath != null) {
             json = new JsonFile(jsonPath);
             if (json.replaceable()) {
-                json.write(JsonReport.render(List.of(), 0, 0, 0));
+                json.write(JsonReport.render(List.of(), 0, 0, 0, 0));
             }
         }
         if (html != null && html.replaceable()) {
@@ -246,7 +246,7 @@ public final class Lifecycle {
         synchronized (WRITE_LOCK) {
             try {
                 json.write(JsonReport.render(races, InternalErrors.count(), InternalErrors.skippedEvents(),
-                        Racedet.clockSlots()));
+                        Racedet.clockSlots(), Racedet.sharedSlots()));
             } catch (IOException | RuntimeException e) {
                 if (!jsonFailureReported) {
                     jsonFailureReported = true;
@@ -270,7 +270,7 @@ public final class Lifecycle {
                 new Race.Access("u", false, "a.B.n(B.java:2)", List.of(new Frame("a.B", "n", "B.java", 2))));
         sample.repeated();
         TextReport.race(sample);
-        JsonReport.render(List.of(sample), 1, 1, 1);
+        JsonReport.render(List.of(sample), 1, 1, 1, 1);
         SarifReport.render(List.of(sample), SourceLocator.none(), version());
         TextReport.summary(List.of(sample), 1, 1);
         HtmlReport.render(List.of(sample), HtmlReport.About.now(1, 1, true));

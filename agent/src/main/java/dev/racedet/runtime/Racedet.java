@@ -75,6 +75,11 @@ public final class Racedet {
         return Engine.DETECTOR.slots().created();
     }
 
+    /** Free clock slots shared without ordering so far ({@code Slots.shared}). */
+    static long sharedSlots() {
+        return Engine.DETECTOR.slots().shared();
+    }
+
     static ReportOutput output() {
         return Engine.OUTPUT;
     }

@@ -88,24 +88,23 @@ public final class ThreadHooks {
     }
 
     /**
-     * At entry of {@code VirtualThread.park()} and {@code parkNanos(long)}, on the virtual thread
-     * itself: it gives its clock slot back while it waits ({@link dev.racedet.runtime.engine.Detector#detach}). A program may
+     * At entry of {@code VirtualThread.afterYield()}, on the carrier, once {@code thread} is unmounted
+     * and before it can be mounted again: it gives its clock slot back while it is parked, blocked
+     * on a monitor or waiting ({@link dev.racedet.runtime.engine.Detector#detach}). A program may
      * keep 100,000 virtual threads waiting at once (on a latch, a queue, a socket); with a slot each,
-     * every clock would grow as wide as the threads waiting, and memory with their square. The slot
-     * goes to a thread that has synchronized with this one since (the next one through the latch's
-     * queue), and this one takes a free slot when it next needs one.
+     * every clock would grow as wide as the threads waiting, and memory with their square. Takes no
+     * lock: this runs on a carrier.
      */
-    public static void virtualThreadParking() {
-        ThreadState t = null;
+    public static void virtualThreadUnmounted(Thread thread) {
         try {
-            t = Engine.enter();
-            if (t != null) {
-                DETECTOR.detach(t);
+            if (thread != null && THREADS.onSchedulerThread()) {
+                ThreadState t = THREADS.find(thread);
+                if (t != null) {
+                    DETECTOR.detach(t);
+                }
             }
         } catch (Throwable e) {
-            InternalErrors.record("virtual thread park hook", e);
-        } finally {
-            Engine.exit(t);
+            InternalErrors.record("virtual thread unmount hook", e);
         }
     }
 

@@ -34,10 +34,10 @@ class ThreadScaleTest {
      */
     private static final int MAX_SLOTS_MONITOR_HAND_OFF = 256;
     /**
-     * Parked virtual threads give their slot back; past {@code Slots.SHARE_ABOVE} slots a free one is
-     * shared rather than a new one made, so slots follow the threads running, not the 20,000 waiting
-     * (a slot each before). Measured: 64 to 705; those above 64 are virtual threads unmounted while
-     * blocked on a lock of racedet's own (a contended clock), which keep their slot meanwhile.
+     * Unmounted virtual threads give their slot back; past {@code Slots.SHARE_ABOVE} slots a free one
+     * is shared rather than a new one made, so slots follow the threads running, not the 20,000
+     * waiting (a slot each before). Measured: 64 to 273; those above 64 are virtual threads unmounted
+     * while blocked on a lock of racedet's own (a contended clock), which keep their slot meanwhile.
      */
     private static final int MAX_SLOTS_PARKED = 2_000;
 
@@ -77,14 +77,14 @@ class ThreadScaleTest {
      * Every virtual thread parked on one latch at once. Before, racedet hung here (JDK 24+): the
      * carriers, in a hook of the scheduler's own code, waited for a lock of racedet's that a virtual
      * thread was to take next, and no carrier was left to run it; and with a clock slot per waiting
-     * thread, clocks grew as wide as the threads waiting. Parked virtual threads give their slot back.
+     * thread, clocks grew as wide as the threads waiting. Unmounted virtual threads give their slot back.
      * (The old agent hangs here until the run's time-out.)
      */
     @Test
     void virtual_threads_parked_on_a_latch_neither_hang_nor_keep_a_slot_each() throws Exception {
         Jdks.Jdk jdk = virtualThreadJdk();
-        // Not larger in the full run: 100,000 parked at once still exhaust 1 GB (clocks a few
-        // hundred entries wide: README, limitations; bench/MISSES.md C7).
+        // Not larger in the full run: 100,000 parked at once fill 1 GB (clocks a few hundred
+        // entries wide: README, limitations; bench/MISSES.md C7).
         int threads = 20_000;
         AgentRun run = AgentRun.on(jdk.home());
         Path classes = compile(jdk, run, "VirtualThreadsOnALatch.java");

@@ -88,7 +88,8 @@ class TriageOptionsTest {
 
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals(1, result.races().size(), result::toString);
-        assertEquals(Set.of("races", "fields", "repeats", "internalErrors", "skippedEvents", "clockSlots"),
+        assertEquals(Set.of("races", "fields", "repeats", "internalErrors", "skippedEvents", "clockSlots",
+                "sharedSlots"),
                 result.summary().keySet(), result::toString);
     }
 

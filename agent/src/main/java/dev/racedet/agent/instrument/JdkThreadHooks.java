@@ -20,8 +20,9 @@ import net.bytebuddy.jar.asm.Opcodes;
  *     NEW to STARTED transition succeeded), {@code threadStarting(this)};
  *     {@code VirtualThread.run(Runnable)}: at entry, the task is replaced by
  *     {@code virtualThreadTask(task)}, which records the termination after the task;
- *     {@code VirtualThread.park()} and {@code parkNanos(long)} (run by the virtual thread itself): at
- *     entry, {@code virtualThreadParking()}, which gives its clock slot back while it waits.</li>
+ *     {@code VirtualThread.afterYield()} (run by the carrier once the virtual thread is unmounted:
+ *     parked, blocked on a monitor or waiting): at entry, {@code virtualThreadUnmounted(this)}, which
+ *     gives the thread's clock slot back while it waits.</li>
  * <li>{@code jdk.internal.misc.ThreadFlock} (JDK 21+, under {@code StructuredTaskScope}): at the
  *     entry of {@code onExit(thread)}, run once the thread terminated (by the dying platform thread
  *     in {@code Thread.exit()}, or for a virtual thread after its task), {@code threadCountedOut(this,
@@ -131,9 +132,8 @@ final class JdkThreadHooks extends ClassVisitor {
                     && (access & Opcodes.ACC_STATIC) == 0) {
                 return new AtEntry(mv, "virtualThreadTask");
             }
-            if ((name.equals("park") && descriptor.equals("()V") || name.equals("parkNanos") && descriptor.equals("(J)V"))
-                    && (access & Opcodes.ACC_STATIC) == 0) {
-                return new AtEntry(mv, "virtualThreadParking");
+            if (name.equals("afterYield") && descriptor.equals("()V") && (access & Opcodes.ACC_STATIC) == 0) {
+                return new ThisAtEntry(mv, "virtualThreadUnmounted");
             }
 
         }
@@ -264,6 +264,24 @@ final class JdkThreadHooks extends ClassVisitor {
             } else {
                 Hooks.call(mv, Hooks.THREADS, hook, "()V");                    // [] -> []
             }
+            inserted();
+        }
+    }
+
+    /** A hook taking {@code this} (a {@code Thread}), called at entry. */
+    private final class ThisAtEntry extends Inserting {
+        private final String hook;
+
+        ThisAtEntry(MethodVisitor next, String hook) {
+            super(next);
+            this.hook = hook;
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            super.visitVarInsn(Opcodes.ALOAD, 0);                // [] -> [this]
+            Hooks.call(mv, Hooks.THREADS, hook, STARTING);       // -> []
             inserted();
         }
     }

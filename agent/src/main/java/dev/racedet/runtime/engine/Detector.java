@@ -357,15 +357,21 @@ public final class Detector {
     }
 
     /**
-     * {@code t} is about to wait (a virtual thread parks): it gives its slot back, as a terminating
-     * thread does, and takes one again when it next needs an epoch. Exact for the same reason slot
-     * reuse is ({@link Slots}): its clock keeps the entry of the old slot, so its own earlier accesses
-     * stay ordered before its later ones, and the next occupant of that slot must already be ordered
-     * after everything it published there.
+     * {@code t}, a virtual thread, is unmounted (parked, blocked on a monitor, waiting): it gives its
+     * slot back, as a terminating thread does, and takes one again when it next needs an epoch.
+     * Exact for the same reason slot reuse is ({@link Slots}): its clock keeps the entry of the old
+     * slot, so its own earlier accesses stay ordered before its later ones, and the next occupant of
+     * that slot must already be ordered after everything it published there (or share it, past
+     * {@link Slots#SHARE_ABOVE}).
+     *
+     * <p>Run by the carrier: the thread cannot run until the JDK's own synchronization mounts it
+     * again, which orders this before its next event. A thread unmounted inside racedet's own code
+     * (blocked on one of racedet's locks) keeps its slot, since it is in the middle of using it.
+     * Takes no lock ({@link Slots#releaseLater}): a carrier must never wait for racedet.
      */
     public void detach(ThreadState t) {
-        if (t.slot >= 0 && !t.terminated) {
-            slots.release(t.slot, t.published, Epoch.clock(t.epoch));
+        if (t.slot >= 0 && !t.terminated && !t.insideRacedet) {
+            slots.releaseLater(t.slot, t.published, Epoch.clock(t.epoch));
             t.slot = -1;
             t.epoch = ThreadState.UNASSIGNED;
         }

@@ -51,6 +51,40 @@ public final class Slots {
     /** Free slots taken by a thread that did not cover their last occupant. */
     private long shared;
 
+    /** A slot given back by {@link #releaseLater}, not yet taken into the free list. */
+    private record Pending(int slot, long published, long last, Pending next) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<Pending> pending =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * {@link #release} without this object's lock, for a thread that must never wait for racedet (a
+     * carrier of virtual threads): the slot joins the free list at the next locked call.
+     */
+    void releaseLater(int slot, long published, long last) {
+        Pending head;
+        Pending added;
+        do {
+            head = pending.get();
+            added = new Pending(slot, published, last, head);
+        } while (!pending.compareAndSet(head, added));
+    }
+
+    /** Moves the slots given back by {@link #releaseLater} to the free list (holding the lock). */
+    private void takePending() {
+        if (pending.get() == null) {
+            return;
+        }
+        Pending oldestFirst = null; // the stack holds the newest first: keep freedAt in release order
+        for (Pending p = pending.getAndSet(null); p != null; p = p.next()) {
+            oldestFirst = new Pending(p.slot(), p.published(), p.last(), oldestFirst);
+        }
+        for (Pending p = oldestFirst; p != null; p = p.next()) {
+            release(p.slot(), p.published(), p.last());
+        }
+    }
+
     /**
      * Diagnostic: the clock value at which a thread moves to a fresh slot (default {@link
      * Epoch#MAX_CLOCK}). Set before any thread has a slot.
@@ -73,6 +107,7 @@ public final class Slots {
 
     /** How many slots are free. */
     public synchronized int freeCount() {
+        takePending();
         return freeCount;
     }
 
@@ -81,6 +116,7 @@ public final class Slots {
      * slot's first value. Returns the slot.
      */
     synchronized int assign(VectorClock knowledge) {
+        takePending();
         int slot = coveredFreeSlot(knowledge);
         if (slot < 0 && created >= SHARE_ABOVE && freeCount > 0) {
             slot = longestFree();

@@ -12,7 +12,7 @@ import java.util.Set;
  * {"version": 1,
  *  "races": [{"id", "field", "kind", "count", "index"?, "object"?, "test"?,
  *             "access": {...}, "previous": {...}}],
- *  "summary": {"races", "fields", "repeats", "internalErrors", "skippedEvents", "clockSlots"}}
+ *  "summary": {"races", "fields", "repeats", "internalErrors", "skippedEvents", "clockSlots", "sharedSlots"}}
  * </pre>
  * where an access is {@code {"thread", "op", "location", "stack": [frames], "stackRecorded",
  * "threadStart": [frames], "locksHeld": [names], "recent": [{"kind", "location", "racy"}]}} and a frame
@@ -31,9 +31,9 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    /** The report with {@code "skippedEvents": 0} and {@code "clockSlots": 0}. */
+    /** The report with {@code "skippedEvents"}, {@code "clockSlots"} and {@code "sharedSlots"} 0. */
     public static String render(Collection<Race> races, long internalErrors) {
-        return render(races, internalErrors, 0, 0);
+        return render(races, internalErrors, 0, 0, 0);
     }
 
     /**
@@ -42,8 +42,11 @@ public final class JsonReport {
      * @param skippedEvents events the hooks dropped because the stack or the heap was exhausted
      * @param clockSlots vector clock slots created so far: follows the most threads alive at once
      *     (slots of terminated threads are reused), not the number of threads ever started
+     * @param sharedSlots free slots a thread took without being ordered after their last occupant
+     *     (past the share limit, with very many virtual threads): each can hide a race, never add one
      */
-    public static String render(Collection<Race> races, long internalErrors, long skippedEvents, int clockSlots) {
+    public static String render(Collection<Race> races, long internalErrors, long skippedEvents, int clockSlots,
+                                long sharedSlots) {
         StringBuilder b = new StringBuilder(256 + races.size() * 512);
         b.append("{\"version\": 1,\n \"races\": [");
         Set<String> fields = new HashSet<>();
@@ -62,7 +65,8 @@ public final class JsonReport {
                 .append(", \"repeats\": ").append(detections - races.size())
                 .append(", \"internalErrors\": ").append(internalErrors)
                 .append(", \"skippedEvents\": ").append(skippedEvents)
-                .append(", \"clockSlots\": ").append(clockSlots);
+                .append(", \"clockSlots\": ").append(clockSlots)
+                .append(", \"sharedSlots\": ").append(sharedSlots);
         triage(b);
         b.append("}}\n");
         return b.toString();

@@ -65,14 +65,14 @@ class ReportFormatTest {
     void json_report_without_races_has_empty_array() {
         assertEquals("{\"version\": 1,\n \"races\": [],\n"
                 + " \"summary\": {\"races\": 0, \"fields\": 0, \"repeats\": 0, \"internalErrors\": 0,"
-                + " \"skippedEvents\": 0, \"clockSlots\": 0}}\n",
+                + " \"skippedEvents\": 0, \"clockSlots\": 0, \"sharedSlots\": 0}}\n",
                 JsonReport.render(List.of(), 0));
     }
 
     @Test
     void json_summary_always_counts_skipped_events() {
-        assertTrue(JsonReport.render(List.of(), 2, 7, 3)
-                .endsWith("\"internalErrors\": 2, \"skippedEvents\": 7, \"clockSlots\": 3}}\n"));
+        assertTrue(JsonReport.render(List.of(), 2, 7, 3, 1)
+                .endsWith("\"internalErrors\": 2, \"skippedEvents\": 7, \"clockSlots\": 3, \"sharedSlots\": 1}}\n"));
     }
 
     @Test
