@@ -92,7 +92,7 @@ final class JdkThreadHooks extends ClassVisitor {
         if (THREAD.equals(className)) {
             boolean instance = (access & Opcodes.ACC_STATIC) == 0;
             if (name.equals("exit") && descriptor.equals("()V")) {
-                return new AtEntry(mv, "threadExit");
+                return new AtEntry(mv, "threadExit", "()V");
             }
             if (instance && name.equals("isAlive") && descriptor.equals("()Z")) {
                 return new BeforeReturn(mv, "aliveChecked", "(ZLjava/lang/Thread;)V", true);
@@ -130,10 +130,10 @@ final class JdkThreadHooks extends ClassVisitor {
             }
             if (name.equals("run") && descriptor.equals("(Ljava/lang/Runnable;)V")
                     && (access & Opcodes.ACC_STATIC) == 0) {
-                return new AtEntry(mv, "virtualThreadTask");
+                return new AtEntry(mv, "virtualThreadTask", TASK);
             }
             if (name.equals("afterYield") && descriptor.equals("()V") && (access & Opcodes.ACC_STATIC) == 0) {
-                return new ThisAtEntry(mv, "virtualThreadUnmounted");
+                return new AtEntry(mv, "virtualThreadUnmounted", STARTING);
             }
 
         }
@@ -242,46 +242,33 @@ final class JdkThreadHooks extends ClassVisitor {
     }
 
     /**
-     * At method entry: {@code threadExit()} ({@code Thread.exit}), or the task wrapped
-     * ({@code VirtualThread.run(Runnable)}).
+     * At method entry, a hook by its descriptor: {@code threadExit()} ({@code Thread.exit}, takes
+     * nothing), {@code virtualThreadUnmounted(this)} ({@code VirtualThread.afterYield}, takes the
+     * thread), or the task wrapped ({@code VirtualThread.run(Runnable)}, replaces argument 1).
      */
     private final class AtEntry extends Inserting {
         private final String hook;
+        private final String descriptor;
 
-        /** {@code hook}: {@code virtualThreadTask} (replaces the task argument) or a hook taking nothing. */
-        AtEntry(MethodVisitor next, String hook) {
+        AtEntry(MethodVisitor next, String hook, String descriptor) {
             super(next);
             this.hook = hook;
+            this.descriptor = descriptor;
         }
 
         @Override
         public void visitCode() {
             super.visitCode();
-            if (hook.equals("virtualThreadTask")) {
+            if (descriptor.equals(TASK)) {
                 super.visitVarInsn(Opcodes.ALOAD, 1);            // [] -> [task]
-                Hooks.call(mv, Hooks.THREADS, "virtualThreadTask", TASK);      // -> [task']
+                Hooks.call(mv, Hooks.THREADS, hook, TASK);       // -> [task']
                 super.visitVarInsn(Opcodes.ASTORE, 1);           // -> []
+            } else if (descriptor.equals(STARTING)) {
+                super.visitVarInsn(Opcodes.ALOAD, 0);            // [] -> [this]
+                Hooks.call(mv, Hooks.THREADS, hook, STARTING);   // -> []
             } else {
-                Hooks.call(mv, Hooks.THREADS, hook, "()V");                    // [] -> []
+                Hooks.call(mv, Hooks.THREADS, hook, "()V");      // [] -> []
             }
-            inserted();
-        }
-    }
-
-    /** A hook taking {@code this} (a {@code Thread}), called at entry. */
-    private final class ThisAtEntry extends Inserting {
-        private final String hook;
-
-        ThisAtEntry(MethodVisitor next, String hook) {
-            super(next);
-            this.hook = hook;
-        }
-
-        @Override
-        public void visitCode() {
-            super.visitCode();
-            super.visitVarInsn(Opcodes.ALOAD, 0);                // [] -> [this]
-            Hooks.call(mv, Hooks.THREADS, hook, STARTING);       // -> []
             inserted();
         }
     }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 class JdkThreadHooksTest {
     private static final String STARTING = "INVOKESTATIC dev/racedet/runtime/ThreadHooks.threadStarting(Ljava/lang/Thread;)V";
     private static final String EXIT = "INVOKESTATIC dev/racedet/runtime/ThreadHooks.threadExit()V";
+    private static final String UNMOUNTED =
+            "INVOKESTATIC dev/racedet/runtime/ThreadHooks.virtualThreadUnmounted(Ljava/lang/Thread;)V";
     private static final String TASK =
             "INVOKESTATIC dev/racedet/runtime/ThreadHooks.virtualThreadTask(Ljava/lang/Runnable;)Ljava/lang/Runnable;";
 
@@ -73,6 +75,8 @@ class JdkThreadHooksTest {
                 assertTrue(start.subList(0, set).stream().anyMatch(i -> i.contains("compareAndSetState")),
                         "the hook follows the NEW -> STARTED transition");
                 assertEquals(List.of("ALOAD 1", TASK, "ASTORE 1"), hooked.get("run(Ljava/lang/Runnable;)V").subList(0, 3));
+                assertEquals(List.of("ALOAD 0", UNMOUNTED), hooked.get("afterYield()V").subList(0, 2),
+                        "the carrier gives the unmounted thread's slot back before any state change");
                 assertEquals(1, count(hooked, STARTING));
                 assertEquals(1, count(hooked, TASK));
             }));
