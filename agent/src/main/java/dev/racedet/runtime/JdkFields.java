@@ -62,11 +62,8 @@ public final class JdkFields {
 
     /** The runtime field id of JDK id {@code jdkId}, mapped now if it is not yet. */
     static int fieldId(int jdkId) {
-        int[] g = global;
-        if (jdkId < g.length && g[jdkId] != 0) {
-            return g[jdkId] - 1;
-        }
-        return map(jdkId);
+        int id = mapped(jdkId);
+        return id != UNMAPPED ? id : map(jdkId);
     }
 
     /**
@@ -77,11 +74,14 @@ public final class JdkFields {
      * Registry's lock waits for.
      */
     static int fieldIdOutsideGuard(int jdkId) {
+        int id = mapped(jdkId);
+        return id != UNMAPPED || Engine.insideRacedet() ? id : map(jdkId);
+    }
+
+    /** The runtime id {@code jdkId} is mapped to, or {@link #UNMAPPED}; no lock. */
+    private static int mapped(int jdkId) {
         int[] g = global;
-        if (jdkId < g.length && g[jdkId] != 0) {
-            return g[jdkId] - 1;
-        }
-        return Engine.insideRacedet() ? UNMAPPED : map(jdkId);
+        return jdkId < g.length && g[jdkId] != 0 ? g[jdkId] - 1 : UNMAPPED;
     }
 
     /**

@@ -19,10 +19,11 @@ import java.util.Arrays;
  *
  * <p>Slot assignment is lazy ({@link ThreadState} asks for one when it first needs an epoch), so a
  * thread that first acquires what its predecessor released (a lock, a volatile, a join) can take
- * that predecessor's slot. All methods take this object's lock; they run once per thread, never per
- * access or per synchronization.
+ * that predecessor's slot. All methods but {@link #releaseLater} take this object's lock; they run
+ * when a thread starts, ends, or (a virtual thread) is unmounted and mounted again, never per access
+ * or per synchronization.
  *
- * <p><b>When slots run short.</b> Threads that wait also give their slot back (a parked virtual
+ * <p><b>When slots run short.</b> Threads that wait also give their slot back (an unmounted virtual
  * thread, {@link Detector#detach}), and a program may keep 100,000 of them waiting, each having
  * published after the last thing the others acquired from it. Exact reuse would then make a slot per
  * waiting thread, clocks as wide as the threads waiting, and memory grow with their square. So once
